@@ -1,0 +1,16 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { registerBadge } from './badge';
+import { LearningStore } from './learning-store';
+import { registerMessages } from './messages';
+import { registerRequests } from './requests';
+import { TabStore } from './tab-store';
+
+// Every listener is registered synchronously on the first tick: an event that wakes
+// the worker is delivered only to listeners that exist by then.
+export default defineBackground(() => {
+  const tabs = new TabStore();
+  const learning = new LearningStore();
+  registerRequests(tabs, learning);
+  registerMessages(tabs, learning);
+  registerBadge(tabs, learning);
+});

@@ -1,0 +1,44 @@
+import { browser } from 'wxt/browser';
+import { messageSchema } from '@/utils/messages';
+import { tabView, type TabView } from '@/utils/tabs/view';
+import type { LearningStore } from './learning-store';
+import type { TabStore } from './tab-store';
+import { handleTiming } from './timing';
+
+interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * The one inbound door. Each message is checked for who sent it, then parsed; anything
+ * unknown is dropped without an answer. Content scripts only ever affect their own tab.
+ */
+export function registerMessages(store: TabStore, learning: LearningStore): void {
+  const ownOrigin = browser.runtime.getURL('');
+  browser.runtime.onMessage.addListener((raw: unknown, rawSender: unknown): Promise<TabView | null> | undefined => {
+    const sender = rawSender as Sender;
+    if (sender.id !== browser.runtime.id) return undefined;
+    const parsed = messageSchema.safeParse(raw);
+    if (!parsed.success) return undefined;
+    const msg = parsed.data;
+    const fromExtensionPage = !!sender.url?.startsWith(ownOrigin);
+    switch (msg.type) {
+      case 'timing': {
+        const tabId = sender.tab?.id;
+        if (fromExtensionPage || tabId === undefined || tabId < 0 || sender.frameId === undefined) return undefined;
+        return handleTiming(store, tabId, sender.frameId, msg).then(() => null);
+      }
+      case 'tab:get': {
+        if (!fromExtensionPage) return undefined;
+        return store.run(async () => {
+          await learning.ready;
+          const state = store.get(msg.tabId);
+          return state ? tabView(state, learning.state) : null;
+        });
+      }
+    }
+  });
+}
