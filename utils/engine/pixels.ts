@@ -44,7 +44,7 @@ export function pixelEndpoint(site: string, host: string, path: string): PixelEn
   return candidates?.find((e) => e.path.test(path));
 }
 
-const SAFE_DETAIL = /^[\w .:,/-]{1,64}$/;
+const SAFE_DETAIL = /^[\w .:,/#-]{1,64}$/;
 
 /** Describes a hit on a known pixel endpoint: which event, for which advertiser tag. */
 export function pixelSignal(endpoint: PixelEndpoint, path: string, params: readonly Param[]): Signal {
