@@ -60,11 +60,10 @@ describe('a campaign donation page with Meta, Google, ActBlue and NationBuilder'
   });
 
   it("agrees, host by host, with the fixture server's request log", async () => {
-    const served = b.server.since(mark);
+    const { state, served } = await b.waitForAgreement(tabId, mark);
     const expected: Record<string, number> = {};
     for (const r of served) expected[r.host] = (expected[r.host] ?? 0) + 1;
-    const state = await b.waitForState(tabId, (s) => s.requests >= served.length).catch(() => b.savedState(tabId));
-    const recorded = Object.fromEntries(Object.entries(state!.hosts).map(([h, v]) => [h, v.requests]));
+    const recorded = Object.fromEntries(Object.entries(state.hosts).map(([h, v]) => [h, v.requests]));
     expect(recorded).toEqual(expected);
     expect(Object.keys(expected)).toEqual(
       expect.arrayContaining(['www.moreau2026.org', 'www.facebook.com', 'googleads.g.doubleclick.net', 'www.google.com', 'secure.actblue.com', 'assets.nationbuilder.com']),

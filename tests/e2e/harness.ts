@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { TabState } from '../../utils/tabs/state';
-import { FixtureServer } from './fixture-server';
+import { FixtureServer, type LoggedRequest } from './fixture-server';
 
 export const EXTENSION_DIR = join(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -111,6 +111,19 @@ export class ExtensionBrowser {
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`tab ${tabId} state never matched; last saved: ${JSON.stringify(last)?.slice(0, 2000)}`);
+  }
+
+  /**
+   * Waits until the extension has counted as many requests for the tab as the fixture
+   * server answered since `mark` (the browser may still fetch a favicon after load).
+   */
+  async waitForAgreement(tabId: number, mark: number): Promise<{ state: TabState; served: LoggedRequest[] }> {
+    let served: LoggedRequest[] = [];
+    const state = await this.waitForState(tabId, (s) => {
+      served = this.server.since(mark);
+      return s.requests === served.length;
+    }).catch(async () => (await this.savedState(tabId))!);
+    return { state, served: this.server.since(mark) };
   }
 
   /** Opens popup.html for a tab, as a page, and waits until it has rendered the tab. */

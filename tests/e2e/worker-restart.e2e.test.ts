@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExtensionBrowser } from './harness';
+
+const PAGE = 'https://www.moreau2026.org/donate.html?visit=restart';
+
+describe('the service worker stops, as Chrome stops it after 30 s idle', () => {
+  let b: ExtensionBrowser;
+  beforeAll(async () => {
+    b = await ExtensionBrowser.launch();
+  });
+  afterAll(async () => b?.close());
+
+  it('reopening the popup shows the same companies, and the page is still watched', async () => {
+    const page = await b.context.newPage();
+    await page.goto(PAGE, { waitUntil: 'load' });
+    const tabId = await b.tabId(page);
+    await b.waitForState(tabId, (s) => Object.keys(s.companies).length >= 4);
+    const before = await b.openPopup(tabId);
+    const namesBefore = (await before.locator('.company-name').allTextContents()).sort();
+    const summaryBefore = await before.locator('.summary').textContent();
+    await before.close();
+    expect(namesBefore).toEqual(['ActBlue', 'Google', 'Meta', 'NationBuilder']);
+
+    // A mark in the worker's memory: a restarted worker does not have it.
+    await (await b.worker()).evaluate(() => Object.assign(globalThis, { targetlensMark: true }));
+    await b.stopServiceWorker();
+
+    const after = await b.openPopup(tabId);
+    await expect((await b.worker()).evaluate(() => 'targetlensMark' in globalThis)).resolves.toBe(false);
+    expect((await after.locator('.company-name').allTextContents()).sort()).toEqual(namesBefore);
+    await expect(after.locator('.summary').textContent()).resolves.toBe(summaryBefore);
+
+    // The restarted worker keeps counting on the restored state.
+    const requestsBefore = (await b.savedState(tabId))!.requests;
+    await page.evaluate(() => new Promise((r) => { const i = new Image(); i.onload = i.onerror = r; i.src = 'https://bat.bing.com/action/0?ti=5555&evt=pageLoad'; }));
+    const state = await b.waitForState(tabId, (s) => s.requests === requestsBefore + 1 && !!s.companies['company:Microsoft']);
+    expect(Object.keys(state.companies)).toEqual(expect.arrayContaining(['company:Meta', 'company:Google', 'vendor:actblue', 'vendor:nationbuilder']));
+  });
+});
