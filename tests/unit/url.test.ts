@@ -61,3 +61,41 @@ describe('parseUrl and siteOf', () => {
     expect(siteOf('localhost')).toBe('localhost');
   });
 });
+
+describe('the fast host scan agrees with WHATWG URL parsing', () => {
+  const whatwg = (u: string) => {
+    const h = new URL(u).hostname.toLowerCase().replace(/\.$/, '');
+    return h.startsWith('[') ? h.slice(1, -1) : h;
+  };
+  it.each([
+    'https://www.facebook.com/tr?id=1',
+    'https://WWW.Facebook.COM/tr',
+    'https://a.com./x',
+    'https://a.com:443/x',
+    'https://a.com:8080',
+    'https://a.com?x=1',
+    'https://a.com#frag',
+    'http://0x7f.0.0.1/',
+    'http://127.1/',
+    'http://1.2.3.4.5/',
+    'http://a.b.0x10/',
+    'http://example.123/',
+    'https://a..com/',
+    'https://.a.com/',
+    'https://user@a.com/',
+    'https://a.com\\evil.com/',
+    'https://xn--strer-lua.de/',
+    'https://münchen.de/',
+    'https://a%2Eb.com/',
+    'wss://socket.example.com/live',
+    'https://[::1]:8443/',
+  ])('%s', (url) => {
+    let expected: string;
+    try {
+      expected = whatwg(url);
+    } catch {
+      expected = '';
+    }
+    expect(parseUrl(url).host).toBe(expected);
+  });
+});

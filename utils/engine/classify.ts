@@ -1,9 +1,9 @@
 import compiled from './generated/tracker-index.json';
 import { politicalVendors } from '../registry/political';
 import { requestSignals } from './signals';
-import { TrackerIndex, type CompiledIndex } from './tracker-index';
+import { TrackerIndex, type CompiledIndex, type HostInfo } from './tracker-index';
 import type { Classification, Entity, RequestInput } from './types';
-import { parseUrl, siteOf } from './url';
+import { hostOf, parseUrl } from './url';
 
 let shared: TrackerIndex | undefined;
 
@@ -27,23 +27,41 @@ export function classifyRequest(req: RequestInput, index: TrackerIndex = default
   try {
     const url = parseUrl(req.url);
     if (!url.host) return { host: '', site: '', party: 'first', signals: NO_SIGNALS };
-    const site = siteOf(url.host);
-    const found = index.lookup(url.host, site);
+    const { site, entity, listed } = index.describe(url.host);
     let party: Classification['party'] = 'first';
-    const doc = req.documentUrl ? parseUrl(req.documentUrl) : undefined;
-    if (doc?.host && req.type !== 'main_frame') {
-      const docSite = siteOf(doc.host);
-      if (docSite !== site && !sameOwner(found.entity, index.lookup(doc.host, docSite).entity)) party = 'third';
+    if (req.documentUrl && req.type !== 'main_frame') {
+      const doc = documentInfo(req.documentUrl, index);
+      if (doc && doc.site !== site && !sameOwner(entity, doc.entity)) party = 'third';
     }
-    const signals = requestSignals({ host: url.host, site, path: url.path, query: url.query, party, type: req.type, body: req.body });
-    return { host: url.host, site, party, entity: found.entity, listed: found.listed, signals };
+    const signals =
+      party === 'first' && !url.query
+        ? NO_SIGNALS
+        : requestSignals({ host: url.host, site, path: url.path, query: url.query, party, type: req.type, body: req.body });
+    return { host: url.host, site, party, entity, listed, signals };
   } catch {
     return { host: '', site: '', party: 'first', signals: NO_SIGNALS };
   }
 }
 
+// Every request names its page, and a browser has few pages open: remember them.
+const documents = new WeakMap<TrackerIndex, Map<string, HostInfo | undefined>>();
+const MAX_DOCUMENTS = 256;
+
+function documentInfo(documentUrl: string, index: TrackerIndex): HostInfo | undefined {
+  let known = documents.get(index);
+  if (!known) documents.set(index, (known = new Map()));
+  let info = known.get(documentUrl);
+  if (info === undefined && !known.has(documentUrl)) {
+    const host = hostOf(documentUrl);
+    info = host ? index.describe(host) : undefined;
+    if (known.size >= MAX_DOCUMENTS) known.clear();
+    known.set(documentUrl, info);
+  }
+  return info;
+}
+
 /** Attribution alone, for the benchmark and for callers that need no signals. */
 export function attribute(url: string, index: TrackerIndex = defaultIndex()): Entity | undefined {
-  const host = parseUrl(url).host;
-  return host ? index.lookup(host, siteOf(host)).entity : undefined;
+  const host = hostOf(url);
+  return host ? index.describe(host).entity : undefined;
 }

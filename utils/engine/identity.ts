@@ -57,9 +57,26 @@ const GOOGLE_TOKENS: Record<string, IdentityField> = {
 const HASH = /^(?:[a-f0-9]{64}|[a-f0-9]{40}|[a-f0-9]{32}|[A-Za-z0-9+/_-]{43}=?)$/i;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,}$/i;
 
+interface Found {
+  fields: IdentityField[];
+  evidence: string[];
+}
+const NONE: Signal[] = [];
+
+function add(into: Found | undefined, fields: IdentityField[], name: string): Found {
+  into ??= { fields: [], evidence: [] };
+  for (const f of fields) if (!into.fields.includes(f)) into.fields.push(f);
+  if (!into.evidence.includes(name) && into.evidence.length < 12) into.evidence.push(name);
+  return into;
+}
+
+/** `ud[em]` → em (wrapped), `context.user.email` → email (wrapped), `email` → email. */
 function keyOf(name: string): { key: string; wrapped: boolean } {
-  const bracket = /\[([^\]]+)\]$/.exec(name);
-  if (bracket) return { key: bracket[1]!.toLowerCase(), wrapped: true };
+  if (FIELD_BY_NAME[name] !== undefined) return { key: name, wrapped: false };
+  if (name.endsWith(']')) {
+    const open = name.lastIndexOf('[');
+    if (open !== -1 && open < name.length - 2) return { key: name.slice(open + 1, -1).toLowerCase(), wrapped: true };
+  }
   const dot = name.lastIndexOf('.');
   return { key: (dot === -1 ? name : name.slice(dot + 1)).toLowerCase(), wrapped: dot !== -1 };
 }
@@ -79,17 +96,13 @@ function googleTokens(value: string): IdentityField[] {
  * a known identity-matching endpoint, where short names like `em` are unambiguous.
  */
 export function identitySignals(params: readonly Param[], platform: boolean): Signal[] {
-  const hashed = { fields: [] as IdentityField[], evidence: [] as string[] };
-  const plain = { fields: [] as IdentityField[], evidence: [] as string[] };
-  const add = (into: typeof hashed, fields: IdentityField[], name: string) => {
-    for (const f of fields) if (!into.fields.includes(f)) into.fields.push(f);
-    if (!into.evidence.includes(name) && into.evidence.length < 12) into.evidence.push(name);
-  };
+  let hashed: Found | undefined;
+  let plain: Found | undefined;
   for (const [name, value] of params) {
     if (!value) continue;
     if (value.startsWith('tv.1~')) {
       const fields = googleTokens(value);
-      if (fields.length) add(hashed, fields, name);
+      if (fields.length) hashed = add(hashed, fields, name);
       continue;
     }
     const { key, wrapped } = keyOf(name);
@@ -97,15 +110,16 @@ export function identitySignals(params: readonly Param[], platform: boolean): Si
     if (!field) continue;
     const trusted = platform || wrapped || !AMBIGUOUS.has(key);
     if (HASH.test(value)) {
-      if (trusted) add(hashed, [field], name);
+      if (trusted) hashed = add(hashed, [field], name);
     } else if (field === 'email' && EMAIL.test(value)) {
-      add(plain, [field], name);
+      plain = add(plain, [field], name);
     } else if (platform && wrapped && value.length > 1) {
-      add(plain, [field], name);
+      plain = add(plain, [field], name);
     }
   }
+  if (!hashed && !plain) return NONE;
   const out: Signal[] = [];
-  if (hashed.fields.length) out.push({ kind: 'hashed-identity', provenance: 'observed', ...hashed });
-  if (plain.fields.length) out.push({ kind: 'plain-identity', provenance: 'observed', ...plain });
+  if (hashed) out.push({ kind: 'hashed-identity', provenance: 'observed', ...hashed });
+  if (plain) out.push({ kind: 'plain-identity', provenance: 'observed', ...plain });
   return out;
 }

@@ -23,6 +23,7 @@ export const CLICK_IDS: Readonly<Record<string, string>> = {
 };
 
 const SYNC_PATH = /(?:^|[/_.-])(?:user-?sync|cookie-?sync|usersync|sync|setuid|getuid|idsync|match|cm|pixel-?sync|ups)(?:$|[/_.?-])/i;
+const SYNC_HINT = /sync|uid|match|cm|ups/i;
 const SYNC_HOST = /^(?:sync|match|cm|idsync|usersync|cookiesync|ssum|ums|pixel-sync)[\d-]*\./;
 
 // Parameters whose values change per request and identify no one.
@@ -37,14 +38,19 @@ const KNOWN_ID_FORMATS = [
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, // UUID
 ];
 
-/** Shannon entropy of a string, in bits for the whole string. */
+const counts = new Uint16Array(128);
+
+/** Shannon entropy of an ASCII string, in bits for the whole string. */
 export function entropyBits(s: string): number {
-  const counts = new Map<string, number>();
-  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  counts.fill(0);
+  for (let i = 0; i < s.length; i++) counts[s.charCodeAt(i) & 127]!++;
   let h = 0;
-  for (const n of counts.values()) {
-    const p = n / s.length;
-    h -= p * Math.log2(p);
+  for (let c = 0; c < 128; c++) {
+    const n = counts[c]!;
+    if (n) {
+      const p = n / s.length;
+      h -= p * Math.log2(p);
+    }
   }
   return h * s.length;
 }
@@ -52,15 +58,25 @@ export function entropyBits(s: string): number {
 /** Could this value single out one browser? Long, varied, and both letters and digits. */
 export function looksLikeIdentifier(value: string): boolean {
   if (value.length < 12 || value.length > 200) return false;
-  if (KNOWN_ID_FORMATS.some((re) => re.test(value))) return true;
-  if (!/^[A-Za-z0-9._~-]+$/.test(value) || !/\d/.test(value) || !/[A-Za-z]/.test(value)) return false;
-  return entropyBits(value) >= 48;
+  let digit = false;
+  let alpha = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) digit = true;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) alpha = true;
+    else if (c !== 0x2e && c !== 0x5f && c !== 0x7e && c !== 0x2d) return false; // . _ ~ -
+  }
+  if (!digit) return false;
+  const c0 = value.charCodeAt(0);
+  // Only values that start like _fbp/_fbc ("fb."), _ga ("GA1.") or a UUID can match a known format.
+  if ((c0 === 0x66 || c0 === 0x47 || value.length === 36) && KNOWN_ID_FORMATS.some((re) => re.test(value))) return true;
+  return alpha && entropyBits(value) >= 48;
 }
 
 function otherSitesIn(params: readonly Param[], ownSite: string): string[] {
   const sites: string[] = [];
   for (const [, value] of params) {
-    if (!/^https?:\/\//i.test(value)) continue;
+    if (!value.startsWith('http') || !/^https?:\/\//i.test(value)) continue;
     const site = siteOf(parseUrl(value).host);
     if (site && site !== ownSite && !sites.includes(site) && sites.length < 8) sites.push(site);
   }
@@ -77,36 +93,40 @@ export interface SignalContext {
   body?: RequestBody;
 }
 
+const NONE: Signal[] = [];
+
 /** Everything a single request says about what the receiver learns. */
 export function requestSignals(ctx: SignalContext): Signal[] {
-  const signals: Signal[] = [];
+  if (!ctx.query && !ctx.body && ctx.party === 'first') return NONE;
   const params = parseParams(ctx.query);
-  const clickIds = params.filter(([n]) => CLICK_IDS[n.toLowerCase()] !== undefined);
-  if (clickIds.length) {
-    const names = [...new Set(clickIds.map(([n]) => n.toLowerCase()))];
-    signals.push({ kind: 'click-id', provenance: 'observed', evidence: names, detail: CLICK_IDS[names[0]!] });
+  const clickIds: string[] = [];
+  for (const [n] of params) {
+    const lower = n.toLowerCase();
+    if (CLICK_IDS[lower] !== undefined && !clickIds.includes(lower)) clickIds.push(lower);
   }
-  if (ctx.party === 'first') return signals;
+  const signals: Signal[] = [];
+  if (clickIds.length) signals.push({ kind: 'click-id', provenance: 'observed', evidence: clickIds, detail: CLICK_IDS[clickIds[0]!] });
+  if (ctx.party === 'first') return signals.length ? signals : NONE;
 
   const endpoint = pixelEndpoint(ctx.site, ctx.host, ctx.path);
   const all = ctx.body ? bodyParams(ctx.body, [...params]) : params;
   if (endpoint) signals.push(pixelSignal(endpoint, ctx.path, all));
-  signals.push(...identitySignals(all, !!endpoint?.identity));
+  for (const s of identitySignals(all, !!endpoint?.identity)) signals.push(s);
 
-  const partners = otherSitesIn(params, ctx.site);
-  if (SYNC_HOST.test(ctx.host) || SYNC_PATH.test(ctx.path)) {
+  if (SYNC_HOST.test(ctx.host) || (SYNC_HINT.test(ctx.path) && SYNC_PATH.test(ctx.path))) {
+    const partners = otherSitesIn(params, ctx.site);
     const idParams = params.filter(([n, v]) => looksLikeIdentifier(v) || /uid|user|id$/i.test(n)).map(([n]) => n);
     if (partners.length || idParams.length) {
       signals.push({ kind: 'id-sync', provenance: 'observed', evidence: idParams.slice(0, 8), detail: partners.join(', ') || undefined });
     }
   }
 
-  const reported = new Set(signals.flatMap((s) => s.evidence));
-  const ids = params
-    .filter(([n, v]) => !reported.has(n) && !NOT_IDENTIFIERS.has(n.toLowerCase()) && looksLikeIdentifier(v))
-    .map(([n]) => n);
-  if (ids.length) signals.push({ kind: 'identifier-in-url', provenance: 'observed', evidence: [...new Set(ids)].slice(0, 8) });
+  const ids: string[] = [];
+  for (const [n, v] of params) {
+    if (ids.length < 8 && !ids.includes(n) && looksLikeIdentifier(v) && !NOT_IDENTIFIERS.has(n.toLowerCase()) && !signals.some((s) => s.evidence.includes(n))) ids.push(n);
+  }
+  if (ids.length) signals.push({ kind: 'identifier-in-url', provenance: 'observed', evidence: ids });
 
   if (ctx.type === 'ping' || ctx.type === 'beacon') signals.push({ kind: 'beacon', provenance: 'observed', evidence: [ctx.type] });
-  return signals;
+  return signals.length ? signals : NONE;
 }

@@ -1,6 +1,8 @@
 import type { PoliticalVendor } from '../registry/schema';
 import { companyOwners, entityRenames } from '../registry/owners';
 import type { Category, Entity, Listing } from './types';
+import { SortedLines } from './sorted-lines';
+import { siteOf } from './url';
 
 /** The shape written by scripts/build-index.mjs. */
 export interface CompiledIndex {
@@ -18,19 +20,26 @@ export interface Lookup {
   listed?: Listing;
 }
 
-const LISTING_BITS: Record<Listing, number> = { tracking: 1, advertising: 2 };
-const LISTING_OF: (Listing | undefined)[] = [undefined, 'tracking', 'advertising'];
+export interface HostInfo extends Lookup {
+  site: string;
+}
+
+const HOST_CACHE_SIZE = 10_000;
 
 /**
  * Hostname → company, in a few hash probes: one for the exact host, then one per
- * parent domain down to the registrable domain. Every suffix entry packs an entity
- * (index + 1, or 0) and a tracker-list flag into one number, so one walk answers both.
+ * parent domain down to the registrable domain. Tracker-list membership is searched in
+ * the shipped sorted lists; `describe` caches both answers per host.
  */
 export class TrackerIndex {
   readonly entities: Entity[];
   private readonly exact = new Map<string, number>();
   private readonly suffix = new Map<string, number>();
+  private readonly tracking: SortedLines;
+  private readonly advertising: SortedLines;
   private readonly byId = new Map<string, Entity>();
+  // Pages ask about the same few dozen hosts over and over.
+  private readonly hosts = new Map<string, HostInfo>();
 
   constructor(data: CompiledIndex, vendors: readonly PoliticalVendor[]) {
     this.entities = data.entities.map((e) => ({
@@ -42,12 +51,9 @@ export class TrackerIndex {
       source: 'third-party-web' as const,
     }));
     for (const [host, idx] of Object.entries(data.exact)) this.exact.set(host, idx);
-    for (const [domain, idx] of Object.entries(data.suffix)) this.suffix.set(domain, (idx + 1) << 2);
-    for (const listing of ['advertising', 'tracking'] as const) {
-      for (const domain of data.listed[listing].split('\n')) {
-        if (domain) this.suffix.set(domain, ((this.suffix.get(domain) ?? 0) & ~3) | LISTING_BITS[listing]);
-      }
-    }
+    for (const [domain, idx] of Object.entries(data.suffix)) this.suffix.set(domain, idx);
+    this.tracking = new SortedLines(data.listed.tracking);
+    this.advertising = new SortedLines(data.listed.advertising);
     for (const v of vendors) this.addVendor(v);
     for (const e of this.entities) this.byId.set(e.id, e);
   }
@@ -68,8 +74,20 @@ export class TrackerIndex {
       for (const host of this.exact.keys()) {
         if (host === domain || host.endsWith('.' + domain)) this.exact.delete(host);
       }
-      this.suffix.set(domain, ((idx + 1) << 2) | ((this.suffix.get(domain) ?? 0) & 3));
+      this.suffix.set(domain, idx);
     }
+  }
+
+  /** Site, company and listing of a host, cached. */
+  describe(host: string): HostInfo {
+    let info = this.hosts.get(host);
+    if (!info) {
+      const site = siteOf(host);
+      info = { site, ...this.lookup(host, site) };
+      if (this.hosts.size >= HOST_CACHE_SIZE) this.hosts.clear();
+      this.hosts.set(host, info);
+    }
+    return info;
   }
 
   entityById(id: string): Entity | undefined {
@@ -81,26 +99,24 @@ export class TrackerIndex {
    * suffix (com, github.io, cloudfront.net) and says nothing about who runs the host.
    */
   lookup(host: string, site: string): Lookup {
-    let entityIdx = this.exact.get(host) ?? -1;
-    let listing = 0;
+    let entityIdx = this.exact.get(host);
+    let listed: Listing | undefined;
     let pos = 0;
     for (;;) {
       const key = pos === 0 ? host : host.slice(pos);
       if (key.length < site.length) break;
-      const packed = this.suffix.get(key);
-      if (packed !== undefined) {
-        if (entityIdx < 0 && packed >> 2) entityIdx = (packed >> 2) - 1;
-        if (!listing) listing = packed & 3;
-        if (entityIdx >= 0 && listing) break;
-      }
+      entityIdx ??= this.suffix.get(key);
+      listed ??= this.tracking.has(key) ? 'tracking' : this.advertising.has(key) ? 'advertising' : undefined;
+      if (entityIdx !== undefined && listed) break;
       const dot = host.indexOf('.', pos);
       if (dot === -1) break;
       pos = dot + 1;
     }
-    return { entity: entityIdx >= 0 ? this.entities[entityIdx] : undefined, listed: LISTING_OF[listing] };
+    return { entity: entityIdx === undefined ? undefined : this.entities[entityIdx], listed };
   }
 
+  /** Hostnames and domains the index answers for. */
   get size(): number {
-    return this.exact.size + this.suffix.size;
+    return this.exact.size + this.suffix.size + this.tracking.size + this.advertising.size;
   }
 }
