@@ -9,9 +9,10 @@ const MAX_BODY = 64 * 1024;
 export type Param = readonly [name: string, value: string];
 
 function decode(s: string): string {
-  if (!s.includes('%') && !s.includes('+')) return s;
+  const plus = s.includes('+');
+  if (!plus && !s.includes('%')) return s;
   try {
-    return decodeURIComponent(s.replace(/\+/g, ' '));
+    return decodeURIComponent(plus ? s.replaceAll('+', ' ') : s);
   } catch {
     return s;
   }

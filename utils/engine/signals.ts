@@ -111,7 +111,7 @@ export function requestSignals(ctx: SignalContext): Signal[] {
   const endpoint = pixelEndpoint(ctx.site, ctx.host, ctx.path);
   const all = ctx.body ? bodyParams(ctx.body, [...params]) : params;
   if (endpoint) signals.push(pixelSignal(endpoint, ctx.path, all));
-  for (const s of identitySignals(all, !!endpoint?.identity)) signals.push(s);
+  if (all.length) for (const s of identitySignals(all, !!endpoint?.identity)) signals.push(s);
 
   if (SYNC_HOST.test(ctx.host) || (SYNC_HINT.test(ctx.path) && SYNC_PATH.test(ctx.path))) {
     const partners = otherSitesIn(params, ctx.site);
@@ -123,6 +123,7 @@ export function requestSignals(ctx: SignalContext): Signal[] {
 
   const ids: string[] = [];
   for (const [n, v] of params) {
+    if (v.length < 12) continue;
     if (ids.length < 8 && !ids.includes(n) && looksLikeIdentifier(v) && !NOT_IDENTIFIERS.has(n.toLowerCase()) && !signals.some((s) => s.evidence.includes(n))) ids.push(n);
   }
   if (ids.length) signals.push({ kind: 'identifier-in-url', provenance: 'observed', evidence: ids });
