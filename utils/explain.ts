@@ -17,6 +17,15 @@ function cookieLifetime(detail: string | undefined): string {
   return days ? t('cookieDays', [days]) : t('cookieSession');
 }
 
+// Pixel hits whose path, not a parameter, says what they are (see engine/pixels.ts).
+const PIXEL_WHAT: Record<string, MessageKey> = { conversion: 'pixelConversion', 'remarketing-list': 'pixelRemarketingList' };
+
+function pixelDetail(detail: string): string {
+  const [what = '', ...rest] = detail.split(' ');
+  const key = PIXEL_WHAT[what];
+  return key ? [t(key), ...rest].join(' ') : detail;
+}
+
 /** One plain-language sentence for a signal received by `company`. */
 export function explainSignal(s: Signal, company: string, onPage = false): string {
   const evidence = s.evidence.join(', ');
@@ -28,7 +37,7 @@ export function explainSignal(s: Signal, company: string, onPage = false): strin
     case 'click-id':
       return onPage ? t('sigClickIdPage', [evidence, s.detail ?? '?']) : t('sigClickId', [evidence, company]);
     case 'pixel-event':
-      return s.detail ? t('sigPixelEvent', [company, s.detail]) : t('sigPixelEventPlain', [company]);
+      return s.detail ? t('sigPixelEvent', [company, pixelDetail(s.detail)]) : t('sigPixelEventPlain', [company]);
     case 'id-sync':
       return t('sigIdSync', [company]) + (s.detail ? ' ' + t('sigIdSyncPartners', [s.detail]) : '');
     case 'identifier-in-url':

@@ -36,4 +36,17 @@ describe('the service worker stops, as Chrome stops it after 30 s idle', () => {
     const state = await b.waitForState(tabId, (s) => s.requests === requestsBefore + 1 && !!s.companies['company:Microsoft']);
     expect(Object.keys(state.companies)).toEqual(expect.arrayContaining(['company:Meta', 'company:Google', 'vendor:actblue', 'vendor:nationbuilder']));
   });
+
+  it('a page loaded while the stopped worker wakes up is counted in full, as the server saw it', async () => {
+    await b.stopServiceWorker();
+    const page = await b.context.newPage();
+    const mark = b.server.mark();
+    await page.goto('https://www.moreau2026.org/donate.html?visit=cold', { waitUntil: 'load' });
+    const tabId = await b.tabId(page);
+    const { state, served } = await b.waitForAgreement(tabId, mark);
+    const expected: Record<string, number> = {};
+    for (const r of served) expected[r.host] = (expected[r.host] ?? 0) + 1;
+    expect(Object.fromEntries(Object.entries(state.hosts).map(([h, v]) => [h, v.requests]))).toEqual(expected);
+    expect(Object.keys(state.companies)).toEqual(expect.arrayContaining(['company:Meta', 'company:Google', 'vendor:actblue', 'vendor:nationbuilder']));
+  });
 });

@@ -25,7 +25,10 @@ export interface TabView {
   companies: CompanyView[];
 }
 
-const IDENTIFYING = new Set(['hashed-identity', 'plain-identity', 'id-sync', 'identifier-in-url', 'third-party-cookie']);
+// Evidence of profiling whoever sends it.
+const PROFILING_SIGNALS = new Set(['hashed-identity', 'plain-identity', 'id-sync']);
+// Evidence only when we cannot name the company: a CDN's bot-detection cookie is not a profile.
+const IDENTIFIER_SIGNALS = new Set(['identifier-in-url', 'third-party-cookie']);
 
 export const GROUP_ORDER: readonly (Category | 'tracker')[] = [
   'political',
@@ -54,7 +57,7 @@ export function tabView(state: TabState, learned: LearningState): TabView {
       (status === 'named' && PROFILING_CATEGORIES.has(c.category)) ||
       status === 'listed' ||
       status === 'learned' ||
-      c.signals.some((s) => IDENTIFYING.has(s.kind));
+      c.signals.some((s) => PROFILING_SIGNALS.has(s.kind) || (status === 'unknown' && IDENTIFIER_SIGNALS.has(s.kind)));
     const { kind: _kind, ...rest } = c;
     return { ...rest, status, profiling, learnedSites: learnedEntry?.sites.length };
   });
