@@ -39,18 +39,20 @@ const KNOWN_ID_FORMATS = [
 ];
 
 const counts = new Uint16Array(128);
+const seen: number[] = [];
 
 /** Shannon entropy of an ASCII string, in bits for the whole string. */
 export function entropyBits(s: string): number {
-  counts.fill(0);
-  for (let i = 0; i < s.length; i++) counts[s.charCodeAt(i) & 127]!++;
+  seen.length = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) & 127;
+    if (counts[c]!++ === 0) seen.push(c);
+  }
   let h = 0;
-  for (let c = 0; c < 128; c++) {
-    const n = counts[c]!;
-    if (n) {
-      const p = n / s.length;
-      h -= p * Math.log2(p);
-    }
+  for (const c of seen) {
+    const p = counts[c]! / s.length;
+    counts[c] = 0;
+    h -= p * Math.log2(p);
   }
   return h * s.length;
 }
@@ -124,7 +126,8 @@ export function requestSignals(ctx: SignalContext): Signal[] {
   const ids: string[] = [];
   for (const [n, v] of params) {
     if (v.length < 12) continue;
-    if (ids.length < 8 && !ids.includes(n) && looksLikeIdentifier(v) && !NOT_IDENTIFIERS.has(n.toLowerCase()) && !signals.some((s) => s.evidence.includes(n))) ids.push(n);
+    if (ids.length >= 8 || ids.includes(n) || NOT_IDENTIFIERS.has(n.toLowerCase())) continue;
+    if (!signals.some((s) => s.evidence.includes(n)) && looksLikeIdentifier(v)) ids.push(n);
   }
   if (ids.length) signals.push({ kind: 'identifier-in-url', provenance: 'observed', evidence: ids });
 
