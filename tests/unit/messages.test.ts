@@ -22,7 +22,7 @@ describe('the background message door', () => {
     own = fakeBrowser.runtime.getURL('/popup.html');
   });
 
-  const send = async (msg: unknown, sender: object) => (await fakeBrowser.runtime.onMessage.trigger(msg, sender))[0];
+  const send = async (msg: unknown, sender: object) => (await fakeBrowser.runtime.onMessage.trigger(msg, sender, () => undefined))[0];
   const page = (id = tabId) => ({ id: fakeBrowser.runtime.id, url: PAGE, tab: { id }, frameId: 0 });
   const timing = (entries: { url: string; count: number }[]) => ({ type: 'timing', page: { url: PAGE, timeOrigin: Date.now() - 10 }, entries });
 
