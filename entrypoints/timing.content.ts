@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { TimingReport } from '@/utils/messages';
+import { MAX_PAGE_URL } from '@/utils/limits';
 
 const SEND_EVERY_MS = 1000;
 const MAX_ENTRIES = 500;
-const MAX_URL = 4096;
 
 // Frames report their own document; the parent's "iframe" entry would count it twice.
 const SKIP_INITIATORS = new Set(['iframe', 'frame']);
@@ -35,7 +35,7 @@ export default defineContentScript({
       }
       const report: TimingReport = {
         type: 'timing',
-        page: { url: location.href.slice(0, MAX_URL), timeOrigin: performance.timeOrigin },
+        page: { url: location.href.slice(0, MAX_PAGE_URL), timeOrigin: performance.timeOrigin },
         entries,
       };
       browser.runtime.sendMessage(report).catch(() => undefined);
@@ -47,7 +47,7 @@ export default defineContentScript({
     const add = (entries: PerformanceEntryList) => {
       for (const e of entries) {
         const initiator = (e as PerformanceResourceTiming).initiatorType;
-        if (SKIP_INITIATORS.has(initiator) || !/^(https?|wss?):/.test(e.name) || e.name.length > MAX_URL) continue;
+        if (SKIP_INITIATORS.has(initiator) || !/^(https?|wss?):/.test(e.name) || e.name.length > MAX_PAGE_URL) continue;
         counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
         changed.add(e.name);
       }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { MAX_PAGE_URL } from './limits';
 
 /** One typed protocol between content scripts, extension pages and the background. */
-const url = z.string().max(4096);
+const url = z.string().max(MAX_PAGE_URL);
 
 export const timingReportSchema = z.object({
   type: z.literal('timing'),

@@ -24,7 +24,4 @@ export function registerBadge(store: TabStore, learning: LearningStore): void {
       }, DELAY_MS),
     );
   });
-  browser.tabs.onRemoved.addListener((tabId) => {
-    void store.run(() => store.delete(tabId));
-  });
 }

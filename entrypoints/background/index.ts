@@ -4,6 +4,7 @@ import { LearningStore } from './learning-store';
 import { registerMessages } from './messages';
 import { registerRequests } from './requests';
 import { TabStore } from './tab-store';
+import { registerTabs } from './tabs';
 
 // Every listener is registered synchronously on the first tick: an event that wakes
 // the worker is delivered only to listeners that exist by then.
@@ -13,4 +14,5 @@ export default defineBackground(() => {
   registerRequests(tabs, learning);
   registerMessages(tabs, learning);
   registerBadge(tabs, learning);
+  registerTabs(tabs);
 });

@@ -25,6 +25,11 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
 };
+// Chromium talks to these by itself (sign-in, optimisation hints, autofill, updates),
+// whatever the flags; with every host mapped here, those calls land on this server.
+// No fixture page uses them.
+const BROWSER_SERVICES = /(^|\.)googleapis\.com$|^accounts\.google\.com$|^clients\d*\.google\.com$/;
+
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
 /**
@@ -85,6 +90,11 @@ export class FixtureServer {
 
   since(mark: number): LoggedRequest[] {
     return this.log.filter((r) => r.seq > mark);
+  }
+
+  /** What pages asked for since `mark`: everything but Chromium's own service traffic. */
+  pageRequests(mark: number): LoggedRequest[] {
+    return this.since(mark).filter((r) => !BROWSER_SERVICES.test(r.host));
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {

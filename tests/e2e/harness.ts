@@ -52,8 +52,6 @@ export class ExtensionBrowser {
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
-        // Chromium's own autofill lookups would otherwise reach the fixture server.
-        '--disable-features=AutofillServerCommunication',
         `--lang=${lang}`,
         `--host-resolver-rules=${this.server.resolverRules}`,
         '--ignore-certificate-errors',
@@ -116,15 +114,14 @@ export class ExtensionBrowser {
 
   /**
    * Waits until the extension has counted as many requests for the tab as the fixture
-   * server answered since `mark` (the browser may still fetch a favicon after load).
+   * server answered for pages since `mark` (the browser may still fetch a favicon after
+   * load). Tests run one page at a time, so all page traffic since the mark is that tab's.
    */
   async waitForAgreement(tabId: number, mark: number): Promise<{ state: TabState; served: LoggedRequest[] }> {
-    let served: LoggedRequest[] = [];
-    const state = await this.waitForState(tabId, (s) => {
-      served = this.server.since(mark);
-      return s.requests === served.length;
-    }).catch(async () => (await this.savedState(tabId))!);
-    return { state, served: this.server.since(mark) };
+    const state = await this.waitForState(tabId, (s) => s.requests === this.server.pageRequests(mark).length).catch(
+      async () => (await this.savedState(tabId))!,
+    );
+    return { state, served: this.server.pageRequests(mark) };
   }
 
   /** Opens popup.html for a tab, as a page, and waits until it has rendered the tab. */

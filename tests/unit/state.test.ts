@@ -103,3 +103,17 @@ describe('local learning', () => {
     expect(tabView(s, learned).profilingCount).toBe(1);
   });
 });
+
+describe('bounds', () => {
+  it('past 3000 distinct URLs, requests are still counted, and stored state stops growing', () => {
+    const s = newTab(1, PAGE, 0);
+    for (let i = 0; i < 3500; i++) {
+      const url = `https://cdn.example-images.org/${i}.jpg`;
+      recordRequest(s, 0, url, classify(url));
+    }
+    expect(s.requests).toBe(3500);
+    expect(Object.keys(s.seen)).toHaveLength(3000);
+    expect(s.seenKeys).toBe(3000);
+    expect(s.companies['site:example-images.org']?.requests).toBe(3500);
+  });
+});

@@ -99,3 +99,13 @@ describe('the fast host scan agrees with WHATWG URL parsing', () => {
     expect(parseUrl(url).host).toBe(expected);
   });
 });
+
+describe('what a page controls stays bounded', () => {
+  it('a 100 kB parameter name is cut before it reaches the evidence', () => {
+    const name = 'uid' + 'x'.repeat(100_000);
+    const c = classifyRequest({ url: `https://t.example-ads.com/p?${name}=fb.1.1700000000000.1234567890`, documentUrl: PAGE });
+    const evidence = c.signals.flatMap((s) => s.evidence);
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const e of evidence) expect(e.length).toBeLessThanOrEqual(128);
+  });
+});

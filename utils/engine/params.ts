@@ -3,6 +3,7 @@ import type { RequestBody } from './types';
 /** Parameters we look at in one request; a 100 kB URL is read no further. */
 const MAX_PARAMS = 256;
 const MAX_VALUE = 4096;
+const MAX_NAME = 128;
 const MAX_JSON_DEPTH = 6;
 const MAX_BODY = 64 * 1024;
 
@@ -28,7 +29,7 @@ export function parseParams(query: string, out: Param[] = []): Param[] {
     if (end > start) {
       const eq = query.indexOf('=', start);
       const hasValue = eq !== -1 && eq < end;
-      const name = decode(query.slice(start, hasValue ? eq : end));
+      const name = decode(query.slice(start, Math.min(hasValue ? eq : end, start + MAX_NAME)));
       const value = hasValue ? decode(query.slice(eq + 1, Math.min(end, eq + 1 + MAX_VALUE))) : '';
       out.push([name, value]);
     }
@@ -43,7 +44,7 @@ function flattenJson(value: unknown, path: string, depth: number, out: Param[]):
   else if (typeof value === 'number' || typeof value === 'boolean') out.push([path, String(value)]);
   else if (Array.isArray(value)) value.slice(0, 32).forEach((v) => flattenJson(v, path, depth + 1, out));
   else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value).slice(0, 64)) flattenJson(v, path ? `${path}.${k}` : k, depth + 1, out);
+    for (const [k, v] of Object.entries(value).slice(0, 64)) flattenJson(v, (path ? `${path}.${k}` : k).slice(0, MAX_NAME), depth + 1, out);
   }
 }
 
@@ -52,7 +53,7 @@ export function bodyParams(body: RequestBody | undefined, out: Param[] = []): Pa
   if (!body) return out;
   if (body.formData) {
     for (const [name, values] of Object.entries(body.formData).slice(0, MAX_PARAMS)) {
-      for (const v of values.slice(0, 4)) out.push([name, String(v).slice(0, MAX_VALUE)]);
+      for (const v of values.slice(0, 4)) out.push([name.slice(0, MAX_NAME), String(v).slice(0, MAX_VALUE)]);
     }
   }
   const text = body.text?.slice(0, MAX_BODY).trim();

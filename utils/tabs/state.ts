@@ -1,5 +1,6 @@
 import type { Category, Classification, Entity, Signal } from '../engine/types';
 import { siteOf, parseUrl } from '../engine/url';
+import { MAX_PAGE_URL } from '../limits';
 import { shortHash } from './hash';
 
 const MAX_SEEN = 3000;
@@ -37,7 +38,7 @@ export interface HostOnTab {
 }
 
 export interface TabState {
-  v: 1;
+  v: 2;
   tabId: number;
   url: string;
   site: string;
@@ -50,21 +51,24 @@ export interface TabState {
   thirdParty: number;
   /** Per frame and URL: [seen by webRequest, seen by Resource Timing]. */
   seen: Record<string, [number, number]>;
+  /** Number of keys in `seen`, kept so the hot path need not count them. */
+  seenKeys: number;
   hosts: Record<string, HostOnTab>;
   companies: Record<string, CompanyOnTab>;
 }
 
 export function newTab(tabId: number, url: string, now: number): TabState {
   return {
-    v: 1,
+    v: 2,
     tabId,
-    url,
+    url: url.slice(0, MAX_PAGE_URL),
     site: siteOf(parseUrl(url).host),
     startedAt: now,
     recovered: 0,
     requests: 0,
     thirdParty: 0,
     seen: {},
+    seenKeys: 0,
     hosts: {},
     companies: {},
   };
@@ -170,7 +174,8 @@ function count(state: TabState, c: Classification, times: number, withSignals: b
 export function recordRequest(state: TabState, frameId: number, url: string, c: Classification): CompanyOnTab | undefined {
   const key = shortHash(`${frameId}|${url}`);
   const pair = state.seen[key];
-  if (!pair && Object.keys(state.seen).length >= MAX_SEEN) return count(state, c, 1, true);
+  if (!pair && state.seenKeys >= MAX_SEEN) return count(state, c, 1, true);
+  if (!pair) state.seenKeys++;
   const [wr, rt] = pair ?? [0, 0];
   state.seen[key] = [wr + 1, rt];
   const added = Math.max(wr + 1, rt) - Math.max(wr, rt);
@@ -186,9 +191,10 @@ export function recordRequest(state: TabState, frameId: number, url: string, c: 
 export function recordTiming(state: TabState, frameId: number, url: string, reported: number, classify: () => Classification): number {
   const key = shortHash(`${frameId}|${url}`);
   const pair = state.seen[key];
-  if (!pair && Object.keys(state.seen).length >= MAX_SEEN) return 0;
+  if (!pair && state.seenKeys >= MAX_SEEN) return 0;
   const [wr, rt] = pair ?? [0, 0];
   if (reported <= rt) return 0;
+  if (!pair) state.seenKeys++;
   state.seen[key] = [wr, reported];
   const added = Math.max(wr, reported) - Math.max(wr, rt);
   if (added > 0) {
