@@ -47,13 +47,31 @@ async function stateFor(store: TabStore, tabId: number, now: number): Promise<Ta
   return state;
 }
 
+/** Remembers recent request ids (with their URL: a redirect keeps the id) so that an event delivered twice counts once. */
+class RecentRequests {
+  private current = new Set<string>();
+  private previous = new Set<string>();
+
+  firstTime(requestId: string, url: string): boolean {
+    const key = `${requestId}|${url.length > 256 ? url.slice(0, 256) + url.length : url}`;
+    if (this.current.has(key) || this.previous.has(key)) return false;
+    if (this.current.size >= 5000) {
+      this.previous = this.current;
+      this.current = new Set();
+    }
+    this.current.add(key);
+    return true;
+  }
+}
+
 export function registerRequests(store: TabStore, learning: LearningStore): void {
   const ownOrigin = browser.runtime.getURL('');
+  const recent = new RecentRequests();
 
   browser.webRequest.onBeforeRequest.addListener(
     (raw) => {
       const details = raw as unknown as RequestDetails;
-      if (details.tabId < 0 || details.url.startsWith(ownOrigin)) return undefined;
+      if (details.tabId < 0 || details.url.startsWith(ownOrigin) || !recent.firstTime(details.requestId, details.url)) return undefined;
       const body = details.method === 'POST' ? bodyOf(details) : undefined;
       void store.run(async () => {
         if (details.type === 'main_frame') store.set(newTab(details.tabId, details.url, details.timeStamp));
