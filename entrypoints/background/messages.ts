@@ -3,6 +3,7 @@ import { messageSchema } from '@/utils/messages';
 import { tabView, type TabView } from '@/utils/tabs/view';
 import type { LearningStore } from './learning-store';
 import type { TabStore } from './tab-store';
+import { handleProbe } from './probe';
 import { handleTiming } from './timing';
 
 interface Sender {
@@ -30,6 +31,11 @@ export function registerMessages(store: TabStore, learning: LearningStore): void
         const tabId = sender.tab?.id;
         if (fromExtensionPage || tabId === undefined || tabId < 0 || sender.frameId === undefined) return undefined;
         return handleTiming(store, tabId, sender.frameId, msg).then(() => null);
+      }
+      case 'probe': {
+        const tabId = sender.tab?.id;
+        if (fromExtensionPage || tabId === undefined || tabId < 0 || !sender.url) return undefined;
+        return handleProbe(store, tabId, sender.url, msg).then(() => null);
       }
       case 'tab:get': {
         if (!fromExtensionPage) return undefined;

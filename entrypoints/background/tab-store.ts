@@ -29,7 +29,7 @@ export class TabStore {
     for (const [key, value] of Object.entries(saved)) {
       if (!key.startsWith(PREFIX)) continue;
       const state = value as TabState;
-      if (state?.v === 2 && alive.has(state.tabId)) this.tabs.set(state.tabId, state);
+      if (state?.v === 3 && alive.has(state.tabId)) this.tabs.set(state.tabId, state);
       else this.removed.add(Number(key.slice(PREFIX.length)));
     }
     if (this.removed.size) this.schedule();

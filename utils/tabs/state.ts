@@ -1,6 +1,7 @@
 import type { Category, Classification, Entity, Signal } from '../engine/types';
 import { siteOf, parseUrl } from '../engine/url';
 import { MAX_PAGE_URL } from '../limits';
+import { emptyFindings, type PageFindings } from './page-findings';
 import { shortHash } from './hash';
 
 const MAX_SEEN = 3000;
@@ -38,7 +39,7 @@ export interface HostOnTab {
 }
 
 export interface TabState {
-  v: 2;
+  v: 3;
   tabId: number;
   url: string;
   site: string;
@@ -55,11 +56,13 @@ export interface TabState {
   seenKeys: number;
   hosts: Record<string, HostOnTab>;
   companies: Record<string, CompanyOnTab>;
+  /** What the page itself revealed to the probe (consent, auctions, fingerprinting …). */
+  page: PageFindings;
 }
 
 export function newTab(tabId: number, url: string, now: number): TabState {
   return {
-    v: 2,
+    v: 3,
     tabId,
     url: url.slice(0, MAX_PAGE_URL),
     site: siteOf(parseUrl(url).host),
@@ -71,6 +74,7 @@ export function newTab(tabId: number, url: string, now: number): TabState {
     seenKeys: 0,
     hosts: {},
     companies: {},
+    page: emptyFindings(),
   };
 }
 

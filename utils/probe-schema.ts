@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * What the main-world probe may report, as the isolated bridge accepts it. The page can
+ * forge any of it, so every field is bounded and anything else is dropped. Values are
+ * names and identifiers of companies and tags, never the person's data.
+ */
+const name = z.string().max(64);
+const url = z.string().max(2048);
+const domain = z.string().max(253);
+
+export const IDENTITY_PLATFORMS = ['meta', 'google', 'tiktok', 'snap', 'criteo', 'linkedin', 'x', 'microsoft'] as const;
+export const FINGERPRINT_TECHNIQUES = ['canvas', 'webgl', 'audio', 'fonts'] as const;
+export const CAMPAIGN_PLATFORMS = ['nationbuilder', 'everyaction', 'actblue', 'action-network', 'winred', 'anedot', 'mobilize'] as const;
+
+export const probeFindingSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('tcf'),
+    tcString: z.string().max(8192),
+    eventStatus: name.optional(),
+    gdprApplies: z.boolean().optional(),
+  }),
+  z.object({ kind: z.literal('gpp'), sections: z.array(name).max(32) }),
+  z.object({
+    kind: z.literal('identity-config'),
+    platform: z.enum(IDENTITY_PLATFORMS),
+    tag: name.optional(),
+    fields: z.array(name).max(24),
+  }),
+  z.object({ kind: z.literal('eids'), providers: z.array(z.object({ source: domain, atype: z.number().int().min(0).max(99).optional() })).max(50) }),
+  z.object({
+    kind: z.literal('bid'),
+    slot: z.string().max(200),
+    bidder: name,
+    advertiserDomains: z.array(domain).max(10),
+    dsa: z.object({ behalf: z.string().max(200).optional(), paid: z.string().max(200).optional() }).optional(),
+  }),
+  z.object({
+    kind: z.literal('gpt-slot'),
+    slot: z.string().max(300),
+    elementId: z.string().max(200),
+    targetingKeys: z.array(name).max(50),
+    advertiserId: z.number().int().nonnegative().optional(),
+    campaignId: z.number().int().nonnegative().optional(),
+    creativeId: z.number().int().nonnegative().optional(),
+    lineItemId: z.number().int().nonnegative().optional(),
+  }),
+  z.object({ kind: z.literal('fingerprint'), technique: z.enum(FINGERPRINT_TECHNIQUES), script: url }),
+  z.object({ kind: z.literal('replay'), vendor: name }),
+  z.object({ kind: z.literal('keylogging'), script: url, event: name }),
+  z.object({ kind: z.literal('campaign'), platform: z.enum(CAMPAIGN_PLATFORMS), evidence: name }),
+]);
+
+export type ProbeFinding = z.infer<typeof probeFindingSchema>;
+
+/** Largest serialized event the bridge will even parse. */
+export const MAX_EVENT_CHARS = 16 * 1024;
+/** The event the main-world probe dispatches on `document`; its detail is a JSON string. */
+export const PROBE_EVENT = 'targetlens:probe';

@@ -1,0 +1,42 @@
+import { scriptFromStack } from '../engine/stack';
+import { emit } from './emit';
+import { wrapMethod } from './native';
+
+const KEY_EVENTS = new Set(['keydown', 'keyup', 'keypress', 'input', 'change', 'beforeinput']);
+const seen = new Set<string>();
+
+/**
+ * Key logging, as Blacklight tests it, seen from inside the page: a script from another
+ * host listening to what people type into fields, before anything is submitted.
+ */
+export function watchKeyListeners(): void {
+  const ownHost = location.host;
+  wrapMethod(globalThis.EventTarget?.prototype, 'addEventListener', (original) =>
+    function (this: EventTarget, ...args) {
+      try {
+        const type = String(args[0]);
+        if (KEY_EVENTS.has(type) && isTypingTarget(this)) {
+          const script = scriptFromStack(new Error().stack);
+          if (script && !seen.has(script) && new URL(script).host !== ownHost) {
+            seen.add(script);
+            emit({ kind: 'keylogging', script, event: type });
+          }
+        }
+      } catch {
+        /* ignore */
+      }
+      return original.apply(this, args);
+    },
+  );
+}
+
+function isTypingTarget(t: EventTarget): boolean {
+  return (
+    t === document ||
+    t === window ||
+    t instanceof HTMLInputElement ||
+    t instanceof HTMLTextAreaElement ||
+    t instanceof HTMLFormElement ||
+    t === document.body
+  );
+}

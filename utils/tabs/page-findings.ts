@@ -1,0 +1,96 @@
+import { decodeTcString, type TcfConsent } from '../engine/consent';
+import type { Classification } from '../engine/types';
+import type { ProbeFinding } from '../probe-schema';
+
+/** What the page itself revealed, from the probe. Every list is bounded. */
+export interface PageFindings {
+  consent?: TcfConsent & { source: 'api' | 'cookie'; origin: string };
+  gpp: string[];
+  identity: { platform: string; tag?: string; fields: string[]; origin: string }[];
+  eids: { source: string; atype?: number }[];
+  bids: { slot: string; bidder: string; advertiserDomains: string[]; dsa?: { behalf?: string; paid?: string }; origin: string }[];
+  slots: { slot: string; elementId: string; targetingKeys: string[]; advertiserId?: number; campaignId?: number; creativeId?: number; lineItemId?: number; origin: string }[];
+  fingerprinting: { technique: string; script: string; company?: string; party: 'first' | 'third' }[];
+  replay: { vendor: string; origin: string }[];
+  keylogging: { script: string; event: string; company?: string }[];
+  campaign: { platform: string; evidence: string; origin: string }[];
+}
+
+export function emptyFindings(): PageFindings {
+  return { gpp: [], identity: [], eids: [], bids: [], slots: [], fingerprinting: [], replay: [], keylogging: [], campaign: [] };
+}
+
+const LIMITS = { identity: 30, eids: 50, bids: 30, slots: 30, fingerprinting: 30, replay: 10, keylogging: 10, campaign: 10, gpp: 32 } as const;
+
+function addUnique<T>(list: T[], item: T, limit: number, same: (a: T) => boolean): boolean {
+  if (list.some(same) || list.length >= limit) return false;
+  list.push(item);
+  return true;
+}
+
+/** A script URL as we keep it: no query or fragment, which can carry identifiers. */
+function scriptName(url: string): string {
+  const cut = url.search(/[?#]/);
+  return (cut === -1 ? url : url.slice(0, cut)).slice(0, 300);
+}
+
+/**
+ * Merges one finding from a frame of `origin` into the page's findings. Script URLs are
+ * attributed with the request engine. Returns whether anything changed.
+ */
+export function recordFinding(p: PageFindings, f: ProbeFinding, origin: string, classify: (url: string) => Classification): boolean {
+  switch (f.kind) {
+    case 'tcf': {
+      const decoded = decodeTcString(f.tcString);
+      if (!decoded) return false;
+      const source = f.eventStatus === 'cookie' ? 'cookie' : 'api';
+      if (p.consent && source === 'cookie' && p.consent.source === 'api') return false;
+      const next = { ...decoded, source, origin } as const;
+      if (JSON.stringify(next) === JSON.stringify(p.consent)) return false;
+      p.consent = next;
+      return true;
+    }
+    case 'gpp': {
+      let changed = false;
+      for (const s of f.sections) changed = addUnique(p.gpp, s, LIMITS.gpp, (x) => x === s) || changed;
+      return changed;
+    }
+    case 'identity-config': {
+      const existing = p.identity.find((x) => x.platform === f.platform && x.tag === f.tag && x.origin === origin);
+      if (existing) {
+        const added = f.fields.filter((x) => !existing.fields.includes(x));
+        existing.fields.push(...added.slice(0, 24 - existing.fields.length));
+        return added.length > 0;
+      }
+      return addUnique(p.identity, { platform: f.platform, tag: f.tag, fields: f.fields, origin }, LIMITS.identity, () => false);
+    }
+    case 'eids': {
+      let changed = false;
+      for (const e of f.providers) {
+        if (!e.source) continue;
+        changed = addUnique(p.eids, { source: e.source, atype: e.atype }, LIMITS.eids, (x) => x.source === e.source) || changed;
+      }
+      return changed;
+    }
+    case 'bid':
+      return addUnique(p.bids, { ...f, origin }, LIMITS.bids, (x) => x.slot === f.slot && x.bidder === f.bidder && x.origin === origin);
+    case 'gpt-slot':
+      return addUnique(p.slots, { ...f, origin }, LIMITS.slots, (x) => x.slot === f.slot && x.elementId === f.elementId && x.origin === origin);
+    case 'fingerprint': {
+      const c = classify(f.script);
+      const script = scriptName(f.script);
+      const entry = { technique: f.technique, script, company: c.entity?.company ?? (c.site || undefined), party: c.party };
+      return addUnique(p.fingerprinting, entry, LIMITS.fingerprinting, (x) => x.technique === f.technique && x.script === script);
+    }
+    case 'replay':
+      return addUnique(p.replay, { vendor: f.vendor, origin }, LIMITS.replay, (x) => x.vendor === f.vendor);
+    case 'keylogging': {
+      const c = classify(f.script);
+      if (c.party === 'first') return false;
+      const script = scriptName(f.script);
+      return addUnique(p.keylogging, { script, event: f.event, company: c.entity?.company ?? c.site }, LIMITS.keylogging, (x) => x.script === script);
+    }
+    case 'campaign':
+      return addUnique(p.campaign, { platform: f.platform, evidence: f.evidence, origin }, LIMITS.campaign, (x) => x.platform === f.platform);
+  }
+}
