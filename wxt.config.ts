@@ -4,6 +4,9 @@ import preact from '@preact/preset-vite';
 // See README "Permissions" for why each permission is requested.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Every module imports what it uses: nothing appears in a bundle unasked, which matters
+  // most for the main-world probe, which must not carry extension code.
+  imports: false,
   vite: () => ({
     plugins: [preact()],
     // The tracker index is a large JSON file: JSON.parse of a string is far cheaper for
@@ -22,8 +25,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'targetlens@targetlens.org',
-              // storage.session and MV3 content-script registration need 115+.
-              strict_min_version: '115.0',
+              // The page probe runs in the page's world (content script world: 'MAIN'): 128+.
+              strict_min_version: '128.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CompanyCard } from '@/components/CompanyCard';
+import { PagePanel } from '@/components/PagePanel';
 import { SignalList } from '@/components/SignalList';
 import { fetchTabView } from '@/utils/client';
 import { t, type MessageKey } from '@/utils/i18n';
@@ -99,6 +100,7 @@ export function App() {
           <SignalList signals={own.signals} company={view.site} onPage />
         </section>
       )}
+      <PagePanel page={view.page} />
       <Groups companies={others} />
     </main>
   );

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 
 export const SITES_DIR = join(import.meta.dirname, '../fixtures/sites');
+/** Fixture scripts bundled from real libraries at test time (build-fixtures.ts). */
+export const GENERATED_DIR = join(import.meta.dirname, '../.tmp/sites');
 
 export interface LoggedRequest {
   seq: number;
@@ -52,7 +54,7 @@ function makeCertificate(): { key: Buffer; cert: Buffer } {
 }
 
 /**
- * Serves tests/fixtures/sites/<hostname>/<path> for any hostname, over HTTP and HTTPS,
+ * Serves tests/fixtures/sites/<hostname>/<path> (then tests/.tmp/sites/…) for any hostname, over HTTP and HTTPS,
  * and logs every request it answers. Unknown paths get a harmless empty resource of
  * the right kind, so fixture pages can call real tracker endpoints.
  */
@@ -123,7 +125,11 @@ export class FixtureServer {
   }
 
   private resolve(host: string, pathname: string): string | undefined {
-    const base = join(SITES_DIR, host);
+    return this.resolveIn(SITES_DIR, host, pathname) ?? this.resolveIn(GENERATED_DIR, host, pathname);
+  }
+
+  private resolveIn(root: string, host: string, pathname: string): string | undefined {
+    const base = join(root, host);
     let path: string;
     try {
       path = normalize(join(base, decodeURIComponent(pathname)));

@@ -38,6 +38,11 @@ const FIELD_BY_NAME: Record<string, IdentityField> = {
   external_id: 'external-id',
 };
 
+/** The kind of personal data a field name stands for (em, sha256_email_address, user_email …). */
+export function fieldOfName(name: string): IdentityField | undefined {
+  return FIELD_BY_NAME[name.toLowerCase()];
+}
+
 // Short names (em, ph, fn …) mean identity only where a platform is known to use them.
 const AMBIGUOUS = new Set(['em', 'ph', 'fn', 'ln', 'db', 'ge', 'ct', 'st', 'zp', 'country', 'hem']);
 

@@ -1,5 +1,6 @@
 import { isLearnedTracker, type LearningState } from '../engine/learning';
 import { PROFILING_CATEGORIES, type Category } from '../engine/types';
+import { pageView, type PageView } from './page-view';
 import type { CompanyOnTab, TabState } from './state';
 
 export type CompanyStatus = 'named' | 'listed' | 'learned' | 'unknown';
@@ -23,6 +24,7 @@ export interface TabView {
   /** Distinct companies that could profile the person on this tab. */
   profilingCount: number;
   companies: CompanyView[];
+  page: PageView;
 }
 
 // Evidence of profiling whoever sends it.
@@ -49,7 +51,7 @@ export const GROUP_ORDER: readonly (Category | 'tracker')[] = [
 ];
 
 /** What the popup shows for a tab: companies with their status, most important first. */
-export function tabView(state: TabState, learned: LearningState): TabView {
+export function tabView(state: TabState, learned: LearningState, now = Date.now()): TabView {
   const companies: CompanyView[] = Object.values(state.companies).map((c) => {
     const learnedEntry = c.kind === 'named' ? undefined : learned[c.site];
     const status: CompanyStatus = c.kind === 'named' ? 'named' : isLearnedTracker(learnedEntry) ? 'learned' : c.kind;
@@ -73,6 +75,7 @@ export function tabView(state: TabState, learned: LearningState): TabView {
     thirdParty: state.thirdParty,
     profilingCount: profilingNames.size,
     companies,
+    page: pageView(state.page, companies, state.site, state.startedAt, now),
   };
 }
 

@@ -1,0 +1,131 @@
+import { fieldOfName } from '@/utils/engine/identity';
+import type { IdentityField } from '@/utils/engine/types';
+import { fieldList, t, type MessageKey } from '@/utils/i18n';
+import type { PageView } from '@/utils/tabs/page-view';
+import type { ComponentChildren } from 'preact';
+import { ProvenanceTag } from './ProvenanceTag';
+
+const PLATFORMS: Record<string, string> = {
+  meta: 'Meta', google: 'Google', tiktok: 'TikTok', snap: 'Snap', criteo: 'Criteo', linkedin: 'LinkedIn', x: 'X', microsoft: 'Microsoft',
+  nationbuilder: 'NationBuilder', everyaction: 'EveryAction', actblue: 'ActBlue', 'action-network': 'Action Network', winred: 'WinRed', anedot: 'Anedot', mobilize: 'Mobilize',
+};
+const TECHNIQUES: Record<string, MessageKey> = { canvas: 'techCanvas', webgl: 'techWebgl', audio: 'techAudio', fonts: 'techFonts' };
+
+function Section({ id, title, children }: { id: string; title: MessageKey; children: ComponentChildren }) {
+  return (
+    <section class="group" data-group={id}>
+      <h2>{t(title)}</h2>
+      <ul class="signals">{children}</ul>
+    </section>
+  );
+}
+
+function Line({ kind, provenance, children }: { kind: string; provenance: 'observed' | 'declared' | 'inferred'; children: ComponentChildren }) {
+  return (
+    <li class={`signal signal-${kind}`} data-kind={kind}>
+      <span class="signal-text">{children}</span> <ProvenanceTag provenance={provenance} />
+    </li>
+  );
+}
+
+/** Field names a page configured, in words where we know them. */
+function fieldsText(names: string[]): string {
+  const known = [...new Set(names.map(fieldOfName).filter((f): f is IdentityField => !!f))];
+  const unknown = names.filter((n) => !fieldOfName(n));
+  return [fieldList(known), ...unknown].filter(Boolean).join(t('listSeparator'));
+}
+
+/** What the page itself revealed: consent, identity matching, auctions, fingerprinting, recording. */
+export function PagePanel({ page }: { page: PageView }) {
+  const c = page.consent;
+  return (
+    <>
+      {(c || page.consentMismatch || page.gpp.length > 0) && (
+        <Section id="consent" title="sectionConsent">
+          {page.consentMismatch && (
+            <Line kind="consent-mismatch" provenance="inferred">
+              {t(page.consentMismatch.reason === 'refused' ? 'consentMismatchRefused' : 'consentMismatchNone', [page.consentMismatch.companies.join(t('listSeparator'))])}
+            </Line>
+          )}
+          {c && (
+            <Line kind="consent" provenance="declared">
+              {t('consentVendors', [c.vendors])} {t(c.createAdProfile && c.useAdProfile ? 'consentProfilesAllowed' : 'consentProfilesRefused')}
+              {c.deviceScan ? ' ' + t('consentDeviceScanAllowed') : ''} {t('consentSource', [c.cmpId])}
+            </Line>
+          )}
+          {page.gpp.length > 0 && <Line kind="gpp" provenance="declared">{t('consentGpp', [page.gpp.join(', ')])}</Line>}
+        </Section>
+      )}
+      {page.identity.length > 0 && (
+        <Section id="identity" title="sectionIdentityMatching">
+          {page.identity.map((i) => (
+            <Line key={`${i.platform}|${i.tag}|${i.origin}`} kind="identity-config" provenance="declared">
+              {i.fields.length ? t('identityConfig', [PLATFORMS[i.platform] ?? i.platform, fieldsText(i.fields)]) : t('identityConfigTag', [PLATFORMS[i.platform] ?? i.platform, i.tag ?? ''])}
+            </Line>
+          ))}
+        </Section>
+      )}
+      {(page.eids.length > 0 || page.bids.length > 0 || page.slots.length > 0) && (
+        <Section id="auctions" title="sectionAuctions">
+          {page.eids.length > 0 && (
+            <Line kind="eids" provenance="declared">
+              {t('eidsLine')}{' '}
+              {page.eids.map((e, n) => (
+                <span key={e.source} class="eid" data-person-based={e.personBased}>
+                  {n > 0 ? ', ' : ''}
+                  {e.source}
+                  {e.personBased ? ` (${t('personBased')})` : ''}
+                </span>
+              ))}
+            </Line>
+          )}
+          {page.bids.map((b) => (
+            <Line key={`${b.slot}|${b.bidder}|${b.origin}`} kind="bid" provenance="declared">
+              <span data-slot={b.slot}>
+                {t('bidWon', [b.slot, b.bidder, b.advertiserDomains.join(', ') || t('unknownAdvertiser')])}
+                {b.dsa && (b.dsa.behalf || b.dsa.paid) ? ' ' + t('bidDsa', [b.dsa.behalf ?? t('unknownValue'), b.dsa.paid ?? t('unknownValue')]) : ''}
+              </span>
+            </Line>
+          ))}
+          {page.slots.map((s) => (
+            <Line key={`${s.slot}|${s.elementId}|${s.origin}`} kind="gpt-slot" provenance="declared">
+              <span data-slot={s.elementId}>{t('gptSlot', [s.slot, s.advertiserId ?? t('unknownValue'), s.campaignId ?? t('unknownValue')])}</span>
+            </Line>
+          ))}
+        </Section>
+      )}
+      {page.fingerprinting.length > 0 && (
+        <Section id="fingerprinting" title="sectionFingerprinting">
+          {page.fingerprinting.map((f) => (
+            <Line key={f.technique + f.script} kind="fingerprint" provenance="observed">
+              <span data-company={f.company}>{t('fingerprintLine', [f.company ?? '?', t(TECHNIQUES[f.technique] ?? 'techCanvas'), f.script])}</span>
+            </Line>
+          ))}
+        </Section>
+      )}
+      {(page.replay.length > 0 || page.keylogging.length > 0) && (
+        <Section id="recording" title="sectionRecording">
+          {page.replay.map((r) => (
+            <Line key={r.vendor} kind="replay" provenance="observed">
+              {t('replayLine', [r.vendor])}
+            </Line>
+          ))}
+          {page.keylogging.map((k) => (
+            <Line key={k.script} kind="keylogging" provenance="observed">
+              {t('keylogLine', [k.company ?? '?', k.event])}
+            </Line>
+          ))}
+        </Section>
+      )}
+      {page.campaign.length > 0 && (
+        <Section id="campaign" title="sectionCampaign">
+          {page.campaign.map((p) => (
+            <Line key={p.platform} kind="campaign" provenance="declared">
+              {t('campaignLine', [PLATFORMS[p.platform] ?? p.platform, p.evidence])}
+            </Line>
+          ))}
+        </Section>
+      )}
+    </>
+  );
+}

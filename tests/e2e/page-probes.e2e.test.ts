@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ExtensionBrowser } from './harness';
+
+describe('what pages reveal from inside: consent, identity matching, fingerprinting, recording', () => {
+  let b: ExtensionBrowser;
+  beforeAll(async () => {
+    b = await ExtensionBrowser.launch();
+  });
+  afterAll(async () => b?.close());
+
+  async function open(url: string, ready: (p: Page) => Promise<unknown>): Promise<Page> {
+    const page = await b.context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    const tabId = await b.tabId(page);
+    const popup = await b.openPopup(tabId);
+    await ready(popup);
+    return popup;
+  }
+
+  it('a news page whose CMP records refused ad profiles, with a Meta pixel matching identities anyway', async () => {
+    const popup = await open('https://www.stadtanzeiger-example.de/politik/wahl.html', (p) =>
+      p.waitForSelector('[data-kind="consent"]', { timeout: 20_000 }),
+    );
+    const consent = popup.locator('[data-group="consent"]');
+    const line = await consent.locator('[data-kind="consent"]').textContent();
+    expect(line).toContain('812 companies may use your data');
+    expect(line).toContain('You refused ad profiles (TCF purposes 3 and 4)');
+    expect(line).toContain('CMP 7');
+    await expect(consent.locator('[data-kind="consent"] [data-provenance]').getAttribute('data-provenance')).resolves.toBe('declared');
+
+    await popup.waitForSelector('[data-kind="consent-mismatch"]');
+    const mismatch = consent.locator('[data-kind="consent-mismatch"]');
+    await expect(mismatch.textContent()).resolves.toContain('You refused ad profiles, yet Meta still received data that can identify you');
+    await expect(mismatch.locator('[data-provenance]').getAttribute('data-provenance')).resolves.toBe('inferred');
+
+    const identity = await popup.locator('[data-group="identity"] [data-kind="identity-config"]').textContent();
+    expect(identity).toContain('The page set up Meta to receive your e-mail address, phone number');
+  });
+
+  it('a checkout page: canvas and audio fingerprinting by ThreatMetrix, two replay scripts, a key logger', async () => {
+    const popup = await open('https://www.trailgear-shop.com/checkout.html', (p) =>
+      p.waitForFunction(() => document.querySelectorAll('[data-kind="fingerprint"], [data-kind="replay"], [data-kind="keylogging"]').length >= 5, undefined, { timeout: 20_000 }),
+    );
+    const fp = await popup.locator('[data-group="fingerprinting"] [data-kind="fingerprint"]').allTextContents();
+    expect(fp).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('ThreatMetrix tried to identify your device by drawing and reading back a hidden image (canvas) (https://h.online-metrix.net/fp/tags.js)'),
+        expect.stringContaining('ThreatMetrix tried to identify your device by processing a silent sound (audio)'),
+      ]),
+    );
+    // The shop's own small canvas is not fingerprinting.
+    expect(fp.join('\n')).not.toContain('trailgear');
+    const recording = await popup.locator('[data-group="recording"]').textContent();
+    expect(recording).toContain('Hotjar can record your clicks, scrolling and typing on this page');
+    expect(recording).toContain('FullStory can record');
+    expect(recording).toContain('A script from Hotjar listens to what you type into this page (input)');
+  });
+});
