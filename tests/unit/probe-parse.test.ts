@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { bidFindings, eidsFinding, gppFinding, gptSlotFinding, identityFromCall, identityFromQueues, tcfFinding } from '@/utils/probe/parse';
+import { probeFindingSchema } from '@/utils/probe-schema';
+
+const HASH = 'c'.repeat(64);
+const throwing = new Proxy({}, { get: () => { throw new Error('hostile'); }, ownKeys: () => { throw new Error('hostile'); } });
+
+describe('identity matching configured by the page', () => {
+  it('reads field names from pixel calls, never values', () => {
+    const f = identityFromCall('fbq', ['init', '1234', { em: HASH, ph: HASH, external_id: 'u1' }]);
+    expect(f).toEqual({ kind: 'identity-config', platform: 'meta', tag: '1234', fields: ['em', 'ph', 'external_id'] });
+    expect(JSON.stringify(f)).not.toContain(HASH);
+    expect(identityFromCall('snaptr', ['init', 'abc', { user_email: HASH }])?.fields).toEqual(['user_email']);
+    expect(identityFromCall('twq', ['config', 'o1x2'])).toMatchObject({ platform: 'x', tag: 'o1x2' });
+    expect(identityFromCall('fbq', ['track', 'PageView'])).toBeUndefined();
+  });
+  it('reads the queues of gtag, TikTok, Criteo, UET and LinkedIn', () => {
+    const args = (...a: unknown[]) => a;
+    const found = identityFromQueues({
+      dataLayer: [args('js', new Date()), args('config', 'AW-123'), args('set', 'user_data', { sha256_email_address: HASH, address: {} }), { event: 'gtm.js' }],
+      ttq: [['identify', { email: HASH, phone_number: HASH }], ['page']],
+      criteo_q: [[{ event: 'setAccount', account: 1 }, { event: 'setEmail', email: HASH }]],
+      uetq: [['set', { pid: { em: HASH } }]],
+      _linkedin_partner_id: '555',
+    });
+    expect(found.map((f) => [f.platform, f.tag, f.fields])).toEqual([
+      ['google', 'AW-123', []],
+      ['google', undefined, ['sha256_email_address', 'address']],
+      ['tiktok', undefined, ['email', 'phone_number']],
+      ['criteo', undefined, ['email']],
+      ['microsoft', undefined, ['em']],
+      ['linkedin', '555', []],
+    ]);
+  });
+  it('survives hostile queues', () => {
+    expect(identityFromQueues({ dataLayer: [throwing, null, 5], ttq: throwing, criteo_q: [throwing], uetq: 'x' })).toEqual([]);
+    expect(identityFromQueues({ dataLayer: new Array(100_000).fill(['set', 'user_data', { em: 1 }]) })).toHaveLength(500);
+  });
+});
+
+describe('Prebid.js', () => {
+  it('eids: sources and agent types; atype 3 is person-based', () => {
+    const f = eidsFinding([
+      { source: 'liveramp.com', uids: [{ id: 'XY1', atype: 3 }] },
+      { source: 'pubcid.org', uids: [{ id: 'abc', atype: 1 }] },
+      { source: 'id5-sync.com', uids: [{ id: 'ID5*', atype: 1, ext: { linkType: 2 } }] },
+      { source: '', uids: [] },
+      throwing,
+    ]);
+    expect(f).toEqual({ kind: 'eids', providers: [{ source: 'liveramp.com', atype: 3 }, { source: 'pubcid.org', atype: 1 }, { source: 'id5-sync.com', atype: 1 }] });
+    expect(JSON.stringify(f)).not.toContain('XY1');
+    expect(eidsFinding('nope')).toBeUndefined();
+  });
+  it('winning bids: bidder, advertiser domains, DSA transparency', () => {
+    const found = bidFindings([
+      { adUnitCode: 'div-gpt-ad-top', bidderCode: 'appnexus', cpm: 2.1, meta: { advertiserDomains: ['citizensforx.org'], dsa: { behalf: 'Citizens for X', paid: 'Citizens for X PAC' } } },
+      { adUnitCode: 'side', bidder: 'rubicon', meta: {} },
+      { meta: { advertiserDomains: ['x.com'] } },
+      throwing,
+    ]);
+    expect(found).toEqual([
+      { kind: 'bid', slot: 'div-gpt-ad-top', bidder: 'appnexus', advertiserDomains: ['citizensforx.org'], dsa: { behalf: 'Citizens for X', paid: 'Citizens for X PAC' } },
+      { kind: 'bid', slot: 'side', bidder: 'rubicon', advertiserDomains: [], dsa: undefined },
+    ]);
+    for (const f of found) expect(probeFindingSchema.safeParse(f).success).toBe(true);
+  });
+});
+
+describe('Google Publisher Tag', () => {
+  it('slot, element, targeting keys and the response information', () => {
+    const slot = {
+      getAdUnitPath: () => '/1234/news/politics',
+      getSlotElementId: () => 'div-gpt-ad-1',
+      getTargetingKeys: () => ['pos', 'hb_bidder', 'permutive'],
+      getResponseInformation: () => ({ advertiserId: 4001, campaignId: 5002, creativeId: 6003, lineItemId: 7004, isBackfill: false }),
+    };
+    expect(gptSlotFinding(slot)).toEqual({
+      kind: 'gpt-slot', slot: '/1234/news/politics', elementId: 'div-gpt-ad-1', targetingKeys: ['pos', 'hb_bidder', 'permutive'],
+      advertiserId: 4001, campaignId: 5002, creativeId: 6003, lineItemId: 7004,
+    });
+  });
+  it('an unfilled slot has no response information; a hostile one gives nothing', () => {
+    expect(gptSlotFinding({ getSlotElementId: () => 'a', getResponseInformation: () => null })).toMatchObject({ elementId: 'a', advertiserId: undefined });
+    expect(gptSlotFinding({ getSlotElementId: () => { throw new Error('x'); } })).toBeUndefined();
+    expect(gptSlotFinding(throwing as never)).toBeUndefined();
+  });
+});
+
+describe('consent APIs', () => {
+  it('TCF callback: only the TC string and status, only on success', () => {
+    expect(tcfFinding({ tcString: 'CQabc', eventStatus: 'tcloaded', gdprApplies: true, purpose: { consents: { 1: true } } }, true)).toEqual({
+      kind: 'tcf', tcString: 'CQabc', eventStatus: 'tcloaded', gdprApplies: true,
+    });
+    expect(tcfFinding({ tcString: 'CQabc' }, false)).toBeUndefined();
+    expect(tcfFinding(throwing, true)).toBeUndefined();
+    expect(tcfFinding({ tcString: 'C'.repeat(20_000) }, true)).toMatchObject({ tcString: 'C'.repeat(8192) });
+  });
+  it('GPP ping: applicable sections, or the parsed ones', () => {
+    expect(gppFinding({ applicableSections: [7, 8], gppString: 'DBABLA~' })).toEqual({ kind: 'gpp', sections: ['7', '8'] });
+    expect(gppFinding({ applicableSections: [-1] })).toBeUndefined();
+    expect(gppFinding({ parsedSections: { usnat: {}, uspv1: {} } })).toEqual({ kind: 'gpp', sections: ['usnat', 'uspv1'] });
+    expect(gppFinding(throwing)).toBeUndefined();
+  });
+});

@@ -1,0 +1,150 @@
+import type { ProbeFinding } from '../probe-schema';
+
+/**
+ * Turning what page globals hold into findings. Everything here reads hostile objects:
+ * any property may be a throwing getter, any array enormous, any value the wrong type.
+ * Pure functions, so that they can be tested outside a browser.
+ */
+type Identity = Extract<ProbeFinding, { kind: 'identity-config' }>;
+type Platform = Identity['platform'];
+
+const str = (v: unknown, max = 64): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, max) : undefined);
+const list = (v: unknown, max: number): unknown[] => (Array.isArray(v) ? v.slice(0, max) : []);
+const keys = (v: unknown): string[] => (v && typeof v === 'object' ? Object.keys(v).slice(0, 24).map((k) => k.slice(0, 64)) : []);
+const int = (v: unknown): number | undefined => (Number.isInteger(v) && (v as number) >= 0 ? (v as number) : undefined);
+
+function attempt<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
+export function identityFinding(platform: Platform, tag: unknown, data: unknown): Identity | undefined {
+  const fields = attempt(() => keys(data), []);
+  const t = str(tag);
+  return fields.length || t !== undefined ? { kind: 'identity-config', platform, tag: t, fields } : undefined;
+}
+
+/** A call to a pixel's queueing function: fbq('init', id, {em…}), snaptr('init', …), twq('config', id). */
+export function identityFromCall(fn: string, args: unknown[]): Identity | undefined {
+  const [a, b, c] = args;
+  if (fn === 'fbq' && a === 'init') return identityFinding('meta', b, c);
+  if (fn === 'snaptr' && a === 'init') return identityFinding('snap', b, c);
+  if (fn === 'twq' && a === 'config') return identityFinding('x', b, undefined);
+  return undefined;
+}
+
+/** Queues pages fill before a library loads: gtag's dataLayer, TikTok's ttq, Criteo's criteo_q, UET's uetq. */
+export function identityFromQueues(g: { dataLayer?: unknown; ttq?: unknown; criteo_q?: unknown; uetq?: unknown; _linkedin_partner_id?: unknown }): Identity[] {
+  const out: (Identity | undefined)[] = [];
+  for (const e of attempt(() => list(g.dataLayer, 500), [])) {
+    const x = e as Record<number, unknown>;
+    attempt(() => {
+      if (x?.[0] === 'set' && x[1] === 'user_data') out.push(identityFinding('google', undefined, x[2]));
+      if (x?.[0] === 'config' && typeof x[1] === 'string' && x[1].startsWith('AW-')) out.push(identityFinding('google', x[1], undefined));
+    }, undefined);
+  }
+  for (const e of attempt(() => list(g.ttq, 500), [])) {
+    attempt(() => Array.isArray(e) && e[0] === 'identify' && out.push(identityFinding('tiktok', undefined, e[1])), undefined);
+  }
+  for (const e of attempt(() => list(g.criteo_q, 500), [])) {
+    for (const ev of Array.isArray(e) ? e.slice(0, 50) : [e]) {
+      attempt(() => {
+        const event = (ev as { event?: unknown })?.event;
+        if (event === 'setEmail' || event === 'setHashedEmail') out.push(identityFinding('criteo', undefined, { email: 1 }));
+      }, undefined);
+    }
+  }
+  for (const e of attempt(() => list(g.uetq, 500), [])) {
+    attempt(() => {
+      const x = e as Record<number, unknown>;
+      if (x?.[0] === 'set') out.push(identityFinding('microsoft', undefined, (x[1] as { pid?: unknown })?.pid));
+    }, undefined);
+  }
+  const li = attempt(() => g._linkedin_partner_id, undefined);
+  if (li !== undefined) out.push(identityFinding('linkedin', li, undefined));
+  return out.filter((x): x is Identity => !!x);
+}
+
+/** The data a TCF CMP passes to an addEventListener callback: we keep only the TC string. */
+export function tcfFinding(data: unknown, ok: unknown): ProbeFinding | undefined {
+  return attempt(() => {
+    const d = data as { tcString?: unknown; eventStatus?: unknown; gdprApplies?: unknown };
+    if (ok !== true || typeof d?.tcString !== 'string' || !d.tcString) return undefined;
+    return {
+      kind: 'tcf',
+      tcString: d.tcString.slice(0, 8192),
+      eventStatus: str(d.eventStatus),
+      gdprApplies: typeof d.gdprApplies === 'boolean' ? d.gdprApplies : undefined,
+    } satisfies ProbeFinding;
+  }, undefined);
+}
+
+/** A GPP ping: which sections (US state privacy strings, TCF EU …) apply. */
+export function gppFinding(ping: unknown): ProbeFinding | undefined {
+  return attempt(() => {
+    const p = ping as { applicableSections?: unknown; parsedSections?: unknown };
+    const sections = Array.isArray(p?.applicableSections) ? list(p.applicableSections, 32) : keys(p?.parsedSections);
+    const names = sections.map((x) => str(x)).filter((x): x is string => !!x && x !== '-1');
+    return names.length ? ({ kind: 'gpp', sections: names } satisfies ProbeFinding) : undefined;
+  }, undefined);
+}
+
+/** pbjs.getUserIdsAsEids(): which identity systems tag the person, with their agent type. */
+export function eidsFinding(eids: unknown): ProbeFinding | undefined {
+  const providers = attempt(() => list(eids, 50), []).flatMap((e) =>
+    attempt(() => {
+      const x = e as { source?: unknown; uids?: { atype?: unknown }[] };
+      const source = str(x?.source, 253);
+      const atype = int(attempt(() => x.uids?.[0]?.atype, undefined));
+      return source ? [{ source, atype: atype !== undefined && atype <= 99 ? atype : undefined }] : [];
+    }, []),
+  );
+  return providers.length ? { kind: 'eids', providers } : undefined;
+}
+
+/** pbjs.getAllWinningBids(): who won each slot, for which advertiser, with DSA transparency. */
+export function bidFindings(bids: unknown): ProbeFinding[] {
+  return attempt(() => list(bids, 30), []).flatMap((b) =>
+    attempt(() => {
+      const bid = b as { adUnitCode?: unknown; bidderCode?: unknown; bidder?: unknown; meta?: { advertiserDomains?: unknown; dsa?: { behalf?: unknown; paid?: unknown } } };
+      const dsa = bid.meta?.dsa;
+      const finding: ProbeFinding = {
+        kind: 'bid',
+        slot: str(bid.adUnitCode, 200) ?? '',
+        bidder: str(bid.bidderCode ?? bid.bidder) ?? '',
+        advertiserDomains: list(bid.meta?.advertiserDomains, 10).map((d) => str(d, 253)).filter((d): d is string => !!d),
+        dsa: dsa && typeof dsa === 'object' ? { behalf: str(dsa.behalf, 200), paid: str(dsa.paid, 200) } : undefined,
+      };
+      return finding.slot && finding.bidder ? [finding] : [];
+    }, []),
+  );
+}
+
+interface SlotLike {
+  getAdUnitPath?: () => unknown;
+  getSlotElementId?: () => unknown;
+  getTargetingKeys?: () => unknown;
+  getResponseInformation?: () => unknown;
+}
+
+/** A GPT slot: where it is on the page, its targeting keys, and who filled it. */
+export function gptSlotFinding(slot: SlotLike): ProbeFinding | undefined {
+  return attempt(() => {
+    const info = (slot.getResponseInformation?.() ?? {}) as Record<string, unknown>;
+    const elementId = str(slot.getSlotElementId?.(), 200);
+    if (!elementId) return undefined;
+    return {
+      kind: 'gpt-slot',
+      slot: str(slot.getAdUnitPath?.(), 300) ?? '',
+      elementId,
+      targetingKeys: list(slot.getTargetingKeys?.(), 50).map((k) => str(k)).filter((k): k is string => !!k),
+      advertiserId: int(info?.advertiserId),
+      campaignId: int(info?.campaignId),
+      creativeId: int(info?.creativeId),
+      lineItemId: int(info?.lineItemId),
+    } satisfies ProbeFinding;
+  }, undefined);
+}
