@@ -2,7 +2,7 @@ import { fieldOfName } from '@/utils/engine/identity';
 import type { IdentityField } from '@/utils/engine/types';
 import { fieldList, t, type MessageKey } from '@/utils/i18n';
 import type { PageView } from '@/utils/tabs/page-view';
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import { ProvenanceTag } from './ProvenanceTag';
 
 const PLATFORMS: Record<string, string> = {
@@ -71,11 +71,13 @@ export function PagePanel({ page }: { page: PageView }) {
             <Line kind="eids" provenance="declared">
               {t('eidsLine')}{' '}
               {page.eids.map((e, n) => (
-                <span key={e.source} class="eid" data-person-based={e.personBased}>
-                  {n > 0 ? ', ' : ''}
-                  {e.source}
-                  {e.personBased ? ` (${t('personBased')})` : ''}
-                </span>
+                <Fragment key={e.source}>
+                  {n > 0 ? t('listSeparator') : ''}
+                  <span class="eid" data-person-based={e.personBased}>
+                    {e.source}
+                    {e.personBased ? ` (${t('personBased')})` : ''}
+                  </span>
+                </Fragment>
               ))}
             </Line>
           )}

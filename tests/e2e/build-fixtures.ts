@@ -3,16 +3,25 @@ import { build } from 'vite';
 
 export const GENERATED_SITES = join(import.meta.dirname, '../.tmp/sites');
 
-/** Bundles fixture scripts made from real libraries (the IAB CMP API) into tests/.tmp/sites/<host>/. */
+const BUNDLES = [
+  // The IAB's own CMP API, as a consent manager's loader would ship it.
+  { entry: '../fixtures/consent/cmp.ts', host: 'sdk.privacy-center.org', file: 'loader.js' },
+  // Prebid.js, as a publisher builds and self-hosts it.
+  { entry: '../fixtures/prebid/prebid.ts', host: 'www.tageblatt-example.de', file: 'js/prebid.js' },
+];
+
+/** Bundles fixture scripts made from real libraries into tests/.tmp/sites/<host>/. */
 export async function buildFixtures(): Promise<void> {
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir: join(GENERATED_SITES, 'sdk.privacy-center.org'),
-      emptyOutDir: true,
-      minify: false,
-      lib: { entry: join(import.meta.dirname, '../fixtures/consent/cmp.ts'), formats: ['iife'], name: 'FixtureCmp', fileName: () => 'loader.js' },
-    },
-  });
+  for (const b of BUNDLES) {
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      build: {
+        outDir: join(GENERATED_SITES, b.host),
+        emptyOutDir: true,
+        minify: false,
+        lib: { entry: join(import.meta.dirname, b.entry), formats: ['iife'], name: 'Fixture', fileName: () => b.file },
+      },
+    });
+  }
 }

@@ -5,6 +5,7 @@ import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
+import { RESPONDERS } from '../fixtures/responders';
 
 export const SITES_DIR = join(import.meta.dirname, '../fixtures/sites');
 /** Fixture scripts bundled from real libraries at test time (build-fixtures.ts). */
@@ -103,13 +104,32 @@ export class FixtureServer {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const url = new URL(req.url ?? '/', `https://${host}`);
     this.log.push({ seq: ++this.seq, method: req.method ?? 'GET', host, path: url.pathname, url: url.href });
-    req.resume();
-    const headers: Record<string, string | string[]> = { 'cache-control': 'no-store', 'access-control-allow-origin': '*' };
+    const origin = req.headers.origin;
+    // Ad requests are sent with credentials, which a wildcard origin does not allow.
+    const headers: Record<string, string | string[]> = origin
+      ? { 'cache-control': 'no-store', 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' }
+      : { 'cache-control': 'no-store', 'access-control-allow-origin': '*' };
     const cookies = SET_COOKIE.filter((c) => c.host.test(host) && c.path.test(url.pathname)).map((c) =>
       c.cookie(Math.random().toString(36).slice(2) + Date.now().toString(36)),
     );
     if (cookies.length) headers['set-cookie'] = cookies;
 
+    const responder = RESPONDERS.find((r) => r.host.test(host) && r.path.test(url.pathname));
+    if (responder) {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        let out: ReturnType<typeof responder.respond>;
+        try {
+          out = responder.respond(Buffer.concat(chunks).toString('utf8'));
+        } catch {
+          out = { status: 400, type: 'text/plain', body: 'bad request' };
+        }
+        res.writeHead(out.status, { ...headers, 'content-type': out.type }).end(out.body);
+      });
+      return;
+    }
+    req.resume();
     const file = this.resolve(host, url.pathname);
     if (file) {
       // Extension-less fixtures stand in for scripts such as gtag/js.

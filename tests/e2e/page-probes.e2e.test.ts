@@ -57,3 +57,29 @@ describe('what pages reveal from inside: consent, identity matching, fingerprint
     expect(recording).toContain('A script from Hotjar listens to what you type into this page (input)');
   });
 });
+
+describe('an ad auction run by the real Prebid.js', () => {
+  let b: ExtensionBrowser;
+  beforeAll(async () => {
+    b = await ExtensionBrowser.launch();
+  });
+  afterAll(async () => b?.close());
+
+  it('lists the identity providers, person-based ones marked, and the winning advertiser of the slot', async () => {
+    const page = await b.context.newPage();
+    await page.goto('https://www.tageblatt-example.de/politik/', { waitUntil: 'load' });
+    await page.waitForFunction(() => (window as unknown as { pbjs: { getAllWinningBids(): unknown[] } }).pbjs.getAllWinningBids?.().length > 0, undefined, { timeout: 20_000 });
+    const popup = await b.openPopup(await b.tabId(page));
+    await popup.waitForSelector('[data-kind="bid"]', { timeout: 20_000 });
+    const auctions = popup.locator('[data-group="auctions"]');
+    const eids = auctions.locator('.eid');
+    await expect(eids.allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['liveramp.com (person-based: the same ID for you on every device)', expect.stringContaining('uidapi.com (person-based'), 'pubcid.org', 'id5-sync.com']),
+    );
+    await expect(auctions.locator('.eid[data-person-based="true"]').count()).resolves.toBeGreaterThanOrEqual(2);
+    await expect(auctions.locator('.eid', { hasText: 'pubcid.org' }).getAttribute('data-person-based')).resolves.toBe('false');
+    const bid = await auctions.locator('[data-kind="bid"] [data-slot="ad-top"]').textContent();
+    expect(bid).toContain('Ad slot ad-top: won by openx for citizensforx.org.');
+    expect(bid).toContain('Shown on behalf of Citizens for X, paid by Citizens for X PAC.');
+  });
+});
