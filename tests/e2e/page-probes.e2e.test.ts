@@ -40,13 +40,15 @@ describe('what pages reveal from inside: consent, identity matching, fingerprint
 
   it('a checkout page: canvas and audio fingerprinting by ThreatMetrix, two replay scripts, a key logger', async () => {
     const popup = await open('https://www.trailgear-shop.com/checkout.html', (p) =>
-      p.waitForFunction(() => document.querySelectorAll('[data-kind="fingerprint"], [data-kind="replay"], [data-kind="keylogging"]').length >= 5, undefined, { timeout: 20_000 }),
+      p.waitForFunction(() => document.querySelectorAll('[data-kind="fingerprint"], [data-kind="replay"], [data-kind="keylogging"]').length >= 6, undefined, { timeout: 20_000 }),
     );
     const fp = await popup.locator('[data-group="fingerprinting"] [data-kind="fingerprint"]').allTextContents();
     expect(fp).toEqual(
       expect.arrayContaining([
         expect.stringContaining('ThreatMetrix tried to identify your device by drawing and reading back a hidden image (canvas) (https://h.online-metrix.net/fp/tags.js)'),
         expect.stringContaining('ThreatMetrix tried to identify your device by processing a silent sound (audio)'),
+        // From inside the payment provider's cross-origin frame.
+        expect.stringContaining('iovation tried to identify your device by drawing and reading back a hidden image (canvas) (https://mpsnare.iesnare.com/snare.js)'),
       ]),
     );
     // The shop's own small canvas is not fingerprinting.

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExtensionBrowser } from './harness';
+
+describe('a hostile page attacking the probe bridge', () => {
+  let b: ExtensionBrowser;
+  beforeAll(async () => {
+    b = await ExtensionBrowser.launch();
+  });
+  afterAll(async () => b?.close());
+
+  it('forged, huge, flooding and HTML-carrying reports: nothing runs, the popup answers, storage stays bounded', async () => {
+    const dialogs: string[] = [];
+    b.context.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const other = await b.context.newPage();
+    await other.goto('https://www.lindenbakery.org/', { waitUntil: 'load' });
+
+    const page = await b.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('https://www.hostile-example.org/', { waitUntil: 'load' });
+    await expect(page.title()).resolves.toBe('hostile done');
+    const tabId = await b.tabId(page);
+    const state = await b.waitForState(tabId, (s) => s.page.replay.length > 0 && s.page.campaign.length > 0);
+
+    const popup = await b.openPopup(tabId);
+    popup.on('dialog', (d) => void d.dismiss());
+    const recording = popup.locator('[data-group="recording"]');
+    await expect(recording.textContent()).resolves.toContain('<img src=x onerror=alert(1)> can record your clicks');
+    await expect(recording.locator('img').count()).resolves.toBe(0);
+    await expect(popup.locator('[data-group="campaign"]').textContent()).resolves.toContain('(<b>bold</b>)');
+    await expect(popup.locator('b').count()).resolves.toBe(0);
+    // Declared by the page, and shown as such.
+    await expect(popup.locator('[data-group="campaign"] [data-provenance]').getAttribute('data-provenance')).resolves.toBe('declared');
+
+    // Bounded: at most 10 replay vendors, no 10 MB strings, no 100,000 ID providers.
+    const saved = (await b.savedState(tabId))!;
+    expect(saved.page.replay.length).toBeLessThanOrEqual(10);
+    expect(saved.page.eids).toEqual([]);
+    expect(JSON.stringify(saved).length).toBeLessThan(64 * 1024);
+    expect(state.page.replay.map((r) => r.vendor)).not.toContain('object detail');
+
+    // The page's own scripts ran undisturbed by the probe's traps, and nothing executed.
+    expect(errors).toEqual([]);
+    expect(dialogs).toEqual([]);
+    // Only its own tab was touched.
+    const otherState = (await b.savedState(await b.tabId(other)))!;
+    expect(otherState.page.replay).toEqual([]);
+  });
+});
