@@ -20,6 +20,15 @@ export default defineConfig({
     permissions: ['webRequest', 'storage', 'tabs'],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        js: ['observer.js'],
+        run_at: 'document_start',
+        all_frames: true,
+        match_about_blank: true,
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

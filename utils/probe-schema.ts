@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * What the main-world probe may report, as the isolated bridge accepts it. The page can
+ * What the main-world probe may report, as the background accepts it. The page can
  * forge any of it, so every field is bounded and anything else is dropped. Values are
  * names and identifiers of companies and tags, never the person's data.
  */
@@ -52,8 +52,3 @@ export const probeFindingSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type ProbeFinding = z.infer<typeof probeFindingSchema>;
-
-/** Largest serialized event the bridge will even parse. */
-export const MAX_EVENT_CHARS = 16 * 1024;
-/** The event the main-world probe dispatches on `document`; its detail is a JSON string. */
-export const PROBE_EVENT = 'targetlens:probe';

@@ -5,7 +5,8 @@ import { PagePanel } from '@/components/PagePanel';
 import { SignalList } from '@/components/SignalList';
 import { fetchTabView } from '@/utils/client';
 import { t, type MessageKey } from '@/utils/i18n';
-import { GROUP_ORDER, groupOf, type CompanyView, type TabView } from '@/utils/tabs/view';
+import { GROUP_ORDER, groupOf } from '@/utils/tabs/groups';
+import type { CompanyView, TabView } from '@/utils/tabs/view';
 
 const REFRESH_MS = 1000;
 

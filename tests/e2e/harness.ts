@@ -28,14 +28,15 @@ export class ExtensionBrowser {
   readonly server = new FixtureServer();
   private profile = '';
 
-  static async launch(opts: { lang?: string } = {}): Promise<ExtensionBrowser> {
+  /** `extension: false` gives the same browser without Targetlens, for comparisons. */
+  static async launch(opts: { lang?: string; extension?: boolean } = {}): Promise<ExtensionBrowser> {
     const b = new ExtensionBrowser();
     await b.start(opts);
     return b;
   }
 
-  private async start({ lang = 'en-US' }: { lang?: string }): Promise<void> {
-    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build first.`);
+  private async start({ lang = 'en-US', extension = true }: { lang?: string; extension?: boolean }): Promise<void> {
+    if (extension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build first.`);
     await this.server.start();
     this.profile = mkdtempSync(join(tmpdir(), 'targetlens-profile-'));
     this.context = await chromium.launchPersistentContext(this.profile, {
@@ -55,10 +56,10 @@ export class ExtensionBrowser {
         `--lang=${lang}`,
         `--host-resolver-rules=${this.server.resolverRules}`,
         '--ignore-certificate-errors',
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        ...(extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
       ],
     });
+    if (!extension) return;
     const worker = await this.worker();
     this.extensionId = new URL(worker.url()).host;
     // Right after install the worker can miss the first page's early requests: load

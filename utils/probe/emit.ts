@@ -1,4 +1,5 @@
-import { PROBE_EVENT, type ProbeFinding } from '../probe-schema';
+import { PROBE_EVENT } from '../probe-event';
+import type { ProbeFinding } from '../probe-schema';
 
 // Captured before any page script runs (the probe runs at document_start), so a page
 // cannot intercept our reports by replacing these later.

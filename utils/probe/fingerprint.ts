@@ -1,7 +1,7 @@
 import { scriptFromStack } from '../engine/stack';
 import type { ProbeFinding } from '../probe-schema';
 import { emit } from './emit';
-import { wrapMethod } from './native';
+import { wrapMethod, wrapSetter } from './native';
 
 type Technique = Extract<ProbeFinding, { kind: 'fingerprint' }>['technique'];
 
@@ -19,74 +19,49 @@ function report(technique: Technique): void {
 
 /**
  * Fingerprinting as the research defines it: a canvas larger than 16×16 drawn with text
- * and read back; WebGL's unmasked renderer or vendor; offline audio rendering; measuring
- * text in many fonts. Every wrapper calls the original and returns its result as is.
+ * and read back; WebGL's unmasked renderer or vendor; offline audio rendering; setting
+ * many fonts to measure text in. The wrappers run on every call a page makes, so the
+ * common path is a comparison or two; the stack is taken only when a rule fires.
  */
 export function watchFingerprinting(): void {
   const written = new WeakSet<object>();
+  let lastContext: unknown;
   const fonts = new Set<string>();
   const c2d = globalThis.CanvasRenderingContext2D?.prototype;
-  for (const name of ['fillText', 'strokeText']) {
-    wrapMethod(c2d, name, (original) =>
-      function (this: CanvasRenderingContext2D, ...args) {
-        try {
-          written.add(this.canvas);
-        } catch {
-          /* ignore */
-        }
-        return original.apply(this, args);
-      },
-    );
-  }
-  wrapMethod(c2d, 'getImageData', (original) =>
-    function (this: CanvasRenderingContext2D, ...args) {
-      try {
-        if (written.has(this.canvas) && Math.abs(Number(args[2]) * Number(args[3])) > SMALL_AREA) report('canvas');
-      } catch {
-        /* ignore */
-      }
-      return original.apply(this, args);
-    },
-  );
-  wrapMethod(c2d, 'measureText', (original) =>
-    function (this: CanvasRenderingContext2D, ...args) {
-      try {
-        if (fonts.size < FONT_SWEEP) {
-          fonts.add(String(this.font));
-          if (fonts.size === FONT_SWEEP) report('fonts');
-        }
-      } catch {
-        /* ignore */
-      }
-      return original.apply(this, args);
-    },
-  );
-  const read = (original: (...a: unknown[]) => unknown) =>
-    function (this: HTMLCanvasElement, ...args: unknown[]) {
-      try {
-        if (written.has(this) && this.width * this.height > SMALL_AREA) report('canvas');
-      } catch {
-        /* ignore */
-      }
-      return original.apply(this, args);
-    };
+  const drew = (ctx: CanvasRenderingContext2D) => {
+    if (ctx === lastContext) return;
+    lastContext = ctx;
+    written.add(ctx.canvas);
+  };
+  wrapMethod(c2d, 'fillText', drew);
+  wrapMethod(c2d, 'strokeText', drew);
+  wrapMethod(c2d, 'getImageData', (ctx: CanvasRenderingContext2D, args) => {
+    if (written.has(ctx.canvas) && Math.abs(Number(args[2]) * Number(args[3])) > SMALL_AREA) report('canvas');
+  });
+  wrapSetter(c2d, 'font', (_ctx, value) => {
+    if (fonts.size >= FONT_SWEEP) return;
+    fonts.add(String(value));
+    if (fonts.size === FONT_SWEEP) report('fonts');
+  });
+  const read = (canvas: HTMLCanvasElement) => {
+    if (written.has(canvas) && canvas.width * canvas.height > SMALL_AREA) report('canvas');
+  };
   wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'toDataURL', read);
   wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'toBlob', read);
 
+  // Touching the WebGL interfaces costs Chromium milliseconds, so their prototype is
+  // wrapped only once a page actually creates a WebGL context.
   const UNMASKED_VENDOR = 0x9245;
   const UNMASKED_RENDERER = 0x9246;
-  for (const gl of [globalThis.WebGLRenderingContext, globalThis.WebGL2RenderingContext]) {
-    wrapMethod(gl?.prototype, 'getParameter', (original) =>
-      function (this: WebGLRenderingContext, ...args) {
-        if (args[0] === UNMASKED_RENDERER || args[0] === UNMASKED_VENDOR) report('webgl');
-        return original.apply(this, args);
-      },
-    );
-  }
-  wrapMethod(globalThis.OfflineAudioContext?.prototype, 'startRendering', (original) =>
-    function (this: OfflineAudioContext, ...args) {
-      report('audio');
-      return original.apply(this, args);
-    },
-  );
+  const hooked = new Set<object>();
+  wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'getContext', undefined, (_canvas, args, context) => {
+    if (typeof args[0] !== 'string' || !args[0].includes('webgl') || !context) return;
+    const proto = Object.getPrototypeOf(context) as object;
+    if (hooked.has(proto)) return;
+    hooked.add(proto);
+    wrapMethod(proto, 'getParameter', (_gl, a) => {
+      if (a[0] === UNMASKED_RENDERER || a[0] === UNMASKED_VENDOR) report('webgl');
+    });
+  });
+  wrapMethod(globalThis.OfflineAudioContext?.prototype, 'startRendering', () => report('audio'));
 }

@@ -11,23 +11,14 @@ const seen = new Set<string>();
  */
 export function watchKeyListeners(): void {
   const ownHost = location.host;
-  wrapMethod(globalThis.EventTarget?.prototype, 'addEventListener', (original) =>
-    function (this: EventTarget, ...args) {
-      try {
-        const type = String(args[0]);
-        if (KEY_EVENTS.has(type) && isTypingTarget(this)) {
-          const script = scriptFromStack(new Error().stack);
-          if (script && !seen.has(script) && new URL(script).host !== ownHost) {
-            seen.add(script);
-            emit({ kind: 'keylogging', script, event: type });
-          }
-        }
-      } catch {
-        /* ignore */
-      }
-      return original.apply(this, args);
-    },
-  );
+  wrapMethod(globalThis.EventTarget?.prototype, 'addEventListener', (target: EventTarget, args) => {
+    if (!KEY_EVENTS.has(args[0]) || !isTypingTarget(target)) return;
+    const script = scriptFromStack(new Error().stack);
+    if (script && !seen.has(script) && new URL(script).host !== ownHost) {
+      seen.add(script);
+      emit({ kind: 'keylogging', script, event: String(args[0]) });
+    }
+  });
 }
 
 function isTypingTarget(t: EventTarget): boolean {

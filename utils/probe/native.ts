@@ -19,22 +19,71 @@ maskToString();
 
 type AnyFn = (this: any, ...args: any[]) => any;
 
-/** Replaces `proto[name]` with `make(original)`, keeping the property's attributes. */
-export function wrapMethod<T extends object>(proto: T | undefined, name: string, make: (original: AnyFn) => AnyFn): void {
+/**
+ * Replaces `proto[name]` with a wrapper that calls `before(this, arguments)`, then the
+ * original, then `after(this, arguments, result)`, and returns the original's result as
+ * is. The hooks must be cheap: they run on every call the page makes. They never throw
+ * into the page.
+ */
+export function wrapMethod<T extends object>(
+  proto: T | undefined,
+  name: string,
+  before: ((self: any, args: IArguments) => void) | undefined,
+  after?: (self: any, args: IArguments, result: unknown) => void,
+): void {
   try {
     if (!proto) return;
     const desc = Object.getOwnPropertyDescriptor(proto, name);
     const original = desc?.value as AnyFn | undefined;
     if (typeof original !== 'function') return;
-    const inner = make(original);
     const wrapper = {
-      [name](this: unknown, ...args: unknown[]) {
-        return inner.apply(this, args);
+      [name](this: unknown) {
+        try {
+          before?.(this, arguments);
+        } catch {
+          /* ignore */
+        }
+        const result = Reflect.apply(original, this, arguments);
+        if (after) {
+          try {
+            after(this, arguments, result);
+          } catch {
+            /* ignore */
+          }
+        }
+        return result;
       },
     }[name]!;
     Object.defineProperty(wrapper, 'length', { value: original.length });
     originals.set(wrapper, original);
     Object.defineProperty(proto, name, { ...desc, value: wrapper });
+  } catch {
+    /* leave the page's API as it was */
+  }
+}
+
+/** Replaces the setter of `proto[name]` with one that first calls `before(this, value)`. */
+export function wrapSetter<T extends object>(proto: T | undefined, name: string, before: (self: any, value: unknown) => void): void {
+  try {
+    if (!proto) return;
+    const desc = Object.getOwnPropertyDescriptor(proto, name);
+    const original = desc?.set;
+    if (!desc || typeof original !== 'function') return;
+    const setter = Object.getOwnPropertyDescriptor(
+      {
+        set [name](value: unknown) {
+          try {
+            before(this, value);
+          } catch {
+            /* ignore */
+          }
+          Reflect.apply(original, this, [value]);
+        },
+      },
+      name,
+    )!.set!;
+    originals.set(setter, original);
+    Object.defineProperty(proto, name, { ...desc, set: setter });
   } catch {
     /* leave the page's API as it was */
   }

@@ -32,24 +32,6 @@ const PROFILING_SIGNALS = new Set(['hashed-identity', 'plain-identity', 'id-sync
 // Evidence only when we cannot name the company: a CDN's bot-detection cookie is not a profile.
 const IDENTIFIER_SIGNALS = new Set(['identifier-in-url', 'third-party-cookie']);
 
-export const GROUP_ORDER: readonly (Category | 'tracker')[] = [
-  'political',
-  'advertising',
-  'social',
-  'analytics',
-  'marketing',
-  'customer-success',
-  'tracker',
-  'tag-manager',
-  'consent',
-  'video',
-  'content',
-  'cdn',
-  'hosting',
-  'utility',
-  'other',
-];
-
 /** What the popup shows for a tab: companies with their status, most important first. */
 export function tabView(state: TabState, learned: LearningState, now = Date.now()): TabView {
   const companies: CompanyView[] = Object.values(state.companies).map((c) => {
@@ -77,10 +59,4 @@ export function tabView(state: TabState, learned: LearningState, now = Date.now(
     companies,
     page: pageView(state.page, companies, state.site, state.startedAt, now),
   };
-}
-
-/** The group a company is shown under in the popup. */
-export function groupOf(c: CompanyView): Category | 'tracker' {
-  if (c.status === 'listed' || c.status === 'learned') return 'tracker';
-  return c.category;
 }

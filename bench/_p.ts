@@ -1,0 +1,1 @@
+import { benchProbe } from './probe'; await benchProbe();

@@ -1,0 +1,61 @@
+import { sendToBackground } from '../content-messaging';
+import { MAX_PAGE_URL } from '../limits';
+import type { TimingReport } from '../messages';
+
+const SEND_EVERY_MS = 1000;
+const MAX_ENTRIES = 500;
+
+// Frames report their own document; the parent's "iframe" entry would count it twice.
+const SKIP_INITIATORS = new Set(['iframe', 'frame']);
+
+/**
+ * Tells the background what this frame loaded, from the page's own Resource Timing, so
+ * that requests made before the service worker woke up are still counted. Counts are
+ * cumulative per URL, so the background can apply a report any number of times.
+ */
+export function watchResourceTiming(): void {
+  const counts = new Map<string, number>();
+  const changed = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const send = () => {
+    timer = undefined;
+    if (!changed.size) return;
+    const entries: TimingReport['entries'] = [];
+    for (const url of changed) {
+      if (entries.length >= MAX_ENTRIES) break;
+      entries.push({ url, count: counts.get(url)! });
+      changed.delete(url);
+    }
+    const report: TimingReport = {
+      type: 'timing',
+      page: { url: location.href.slice(0, MAX_PAGE_URL), timeOrigin: performance.timeOrigin },
+      entries,
+    };
+    sendToBackground(report);
+    if (changed.size) schedule();
+  };
+  const schedule = () => {
+    timer ??= setTimeout(send, SEND_EVERY_MS);
+  };
+  const add = (entries: PerformanceEntryList) => {
+    // Runs for every resource of every frame: each entry getter is a call into the
+    // browser, so read each once.
+    for (const e of entries) {
+      const name = e.name;
+      if (!name.startsWith('http') || name.length > MAX_PAGE_URL) continue;
+      if (SKIP_INITIATORS.has((e as PerformanceResourceTiming).initiatorType)) continue;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      changed.add(name);
+    }
+    if (changed.size) schedule();
+  };
+
+  add(performance.getEntriesByType('navigation'));
+  try {
+    new PerformanceObserver((list) => add(list.getEntries())).observe({ type: 'resource', buffered: true });
+  } catch {
+    add(performance.getEntriesByType('resource'));
+  }
+  addEventListener('pagehide', send);
+}

@@ -1,0 +1,22 @@
+/**
+ * The channel between the main-world probe and the isolated bridge. Kept apart from the
+ * zod schemas so that neither content script has to carry zod.
+ */
+
+/** The event the main-world probe dispatches on `document`; its detail is a JSON string. */
+export const PROBE_EVENT = 'targetlens:probe';
+/** Largest serialized event the bridge will even parse. */
+export const MAX_EVENT_CHARS = 16 * 1024;
+/** The kinds of findings a probe may report; the background's zod schema checks the rest. */
+export const PROBE_KINDS: ReadonlySet<string> = new Set([
+  'tcf',
+  'gpp',
+  'identity-config',
+  'eids',
+  'bid',
+  'gpt-slot',
+  'fingerprint',
+  'replay',
+  'keylogging',
+  'campaign',
+]);
