@@ -1,1 +1,0 @@
-import { benchProbe } from './probe'; await benchProbe();
