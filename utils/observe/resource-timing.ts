@@ -51,11 +51,17 @@ export function watchResourceTiming(): void {
     if (changed.size) schedule();
   };
 
-  add(performance.getEntriesByType('navigation'));
-  try {
-    new PerformanceObserver((list) => add(list.getEntries())).observe({ type: 'resource', buffered: true });
-  } catch {
-    add(performance.getEntriesByType('resource'));
-  }
+  // Nothing to do at document start: the buffered observer, started once the document is
+  // parsed, still receives every entry from the beginning. Entries are read in batches.
+  const start = () => {
+    add(performance.getEntriesByType('navigation'));
+    try {
+      new PerformanceObserver((list) => add(list.getEntries())).observe({ type: 'resource', buffered: true });
+    } catch {
+      add(performance.getEntriesByType('resource'));
+    }
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
   addEventListener('pagehide', send);
 }

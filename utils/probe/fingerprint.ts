@@ -35,8 +35,8 @@ export function watchFingerprinting(): void {
   };
   wrapMethod(c2d, 'fillText', drew);
   wrapMethod(c2d, 'strokeText', drew);
-  wrapMethod(c2d, 'getImageData', (ctx: CanvasRenderingContext2D, args) => {
-    if (written.has(ctx.canvas) && Math.abs(Number(args[2]) * Number(args[3])) > SMALL_AREA) report('canvas');
+  wrapMethod(c2d, 'getImageData', (ctx: CanvasRenderingContext2D, _sx, _sy, sw, sh) => {
+    if (written.has(ctx.canvas) && Math.abs(Number(sw) * Number(sh)) > SMALL_AREA) report('canvas');
   });
   wrapSetter(c2d, 'font', (_ctx, value) => {
     if (fonts.size >= FONT_SWEEP) return;
@@ -54,13 +54,13 @@ export function watchFingerprinting(): void {
   const UNMASKED_VENDOR = 0x9245;
   const UNMASKED_RENDERER = 0x9246;
   const hooked = new Set<object>();
-  wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'getContext', undefined, (_canvas, args, context) => {
-    if (typeof args[0] !== 'string' || !args[0].includes('webgl') || !context) return;
+  wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'getContext', undefined, (_canvas, type, context) => {
+    if (typeof type !== 'string' || !type.includes('webgl') || !context) return;
     const proto = Object.getPrototypeOf(context) as object;
     if (hooked.has(proto)) return;
     hooked.add(proto);
-    wrapMethod(proto, 'getParameter', (_gl, a) => {
-      if (a[0] === UNMASKED_RENDERER || a[0] === UNMASKED_VENDOR) report('webgl');
+    wrapMethod(proto, 'getParameter', (_gl, pname) => {
+      if (pname === UNMASKED_RENDERER || pname === UNMASKED_VENDOR) report('webgl');
     });
   });
   wrapMethod(globalThis.OfflineAudioContext?.prototype, 'startRendering', () => report('audio'));

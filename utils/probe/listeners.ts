@@ -11,12 +11,12 @@ const seen = new Set<string>();
  */
 export function watchKeyListeners(): void {
   const ownHost = location.host;
-  wrapMethod(globalThis.EventTarget?.prototype, 'addEventListener', (target: EventTarget, args) => {
-    if (!KEY_EVENTS.has(args[0]) || !isTypingTarget(target)) return;
+  wrapMethod(globalThis.EventTarget?.prototype, 'addEventListener', (target: EventTarget, type) => {
+    if (!KEY_EVENTS.has(type as string) || !isTypingTarget(target)) return;
     const script = scriptFromStack(new Error().stack);
     if (script && !seen.has(script) && new URL(script).host !== ownHost) {
       seen.add(script);
-      emit({ kind: 'keylogging', script, event: String(args[0]) });
+      emit({ kind: 'keylogging', script, event: String(type) });
     }
   });
 }

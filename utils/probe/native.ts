@@ -20,16 +20,18 @@ maskToString();
 type AnyFn = (this: any, ...args: any[]) => any;
 
 /**
- * Replaces `proto[name]` with a wrapper that calls `before(this, arguments)`, then the
- * original, then `after(this, arguments, result)`, and returns the original's result as
- * is. The hooks must be cheap: they run on every call the page makes. They never throw
- * into the page.
+ * Replaces `proto[name]` with a wrapper that calls `before(this, a0, a1, a2, a3)`, then
+ * the original, then `after(this, a0, result)`, and returns the original's result as is.
+ * The hooks run on every call a page makes, so the wrapper passes arguments one by one
+ * rather than through an arguments object; the methods we wrap are Web IDL operations,
+ * for which a trailing `undefined` is the same as an argument left out. The hooks never
+ * throw into the page.
  */
 export function wrapMethod<T extends object>(
   proto: T | undefined,
   name: string,
-  before: ((self: any, args: IArguments) => void) | undefined,
-  after?: (self: any, args: IArguments, result: unknown) => void,
+  before: ((self: any, a0: unknown, a1: unknown, a2: unknown, a3: unknown) => void) | undefined,
+  after?: (self: any, a0: unknown, result: unknown) => void,
 ): void {
   try {
     if (!proto) return;
@@ -37,16 +39,18 @@ export function wrapMethod<T extends object>(
     const original = desc?.value as AnyFn | undefined;
     if (typeof original !== 'function') return;
     const wrapper = {
-      [name](this: unknown) {
-        try {
-          before?.(this, arguments);
-        } catch {
-          /* ignore */
+      [name](this: unknown, a0?: unknown, a1?: unknown, a2?: unknown, a3?: unknown, a4?: unknown) {
+        if (before) {
+          try {
+            before(this, a0, a1, a2, a3);
+          } catch {
+            /* ignore */
+          }
         }
-        const result = Reflect.apply(original, this, arguments);
+        const result = arguments.length > 5 ? Reflect.apply(original, this, arguments) : original.call(this, a0, a1, a2, a3, a4);
         if (after) {
           try {
-            after(this, arguments, result);
+            after(this, a0, result);
           } catch {
             /* ignore */
           }
