@@ -5,12 +5,32 @@ import { probeFindingSchema } from './probe-schema';
 /** One typed protocol between content scripts, extension pages and the background. */
 const url = z.string().max(MAX_PAGE_URL);
 
+export const MAX_TIMING_ENTRIES = 500;
+
+/** One line per URL, "<count> <url>": a single string costs far less to send than 500 objects. */
 export const timingReportSchema = z.object({
   type: z.literal('timing'),
   page: z.object({ url, timeOrigin: z.number().finite().nonnegative() }),
   /** Cumulative count per URL of what this frame loaded, as the page's Resource Timing saw it. */
-  entries: z.array(z.object({ url, count: z.number().int().min(1).max(10_000) })).max(500),
+  entries: z.string().max(MAX_TIMING_ENTRIES * (MAX_PAGE_URL + 8)),
 });
+
+export const timingEntriesSchema = z.array(z.object({ url, count: z.number().int().min(1).max(10_000) })).max(MAX_TIMING_ENTRIES);
+
+/** The entries of a timing report, validated; undefined when any line is malformed. */
+export type TimingEntries = z.infer<typeof timingEntriesSchema>;
+
+export function parseTimingEntries(text: string): TimingEntries | undefined {
+  if (!text) return [];
+  const entries: { url: string; count: number }[] = [];
+  for (const line of text.split('\n', MAX_TIMING_ENTRIES + 1)) {
+    const space = line.indexOf(' ');
+    if (space < 1) return undefined;
+    entries.push({ count: Number(line.slice(0, space)), url: line.slice(space + 1) });
+  }
+  const parsed = timingEntriesSchema.safeParse(entries);
+  return parsed.success ? parsed.data : undefined;
+}
 
 /** Findings of the page probe, forwarded by the isolated bridge of one frame. */
 export const probeReportSchema = z.object({ type: z.literal('probe'), findings: z.array(probeFindingSchema).max(100) });

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { messageSchema } from '@/utils/messages';
+import { messageSchema, parseTimingEntries } from '@/utils/messages';
 import { tabView, type TabView } from '@/utils/tabs/view';
 import type { LearningStore } from './learning-store';
 import type { TabStore } from './tab-store';
@@ -29,8 +29,9 @@ export function registerMessages(store: TabStore, learning: LearningStore): void
     switch (msg.type) {
       case 'timing': {
         const tabId = sender.tab?.id;
-        if (fromExtensionPage || tabId === undefined || tabId < 0 || sender.frameId === undefined) return undefined;
-        return handleTiming(store, tabId, sender.frameId, msg).then(() => null);
+        const entries = parseTimingEntries(msg.entries);
+        if (fromExtensionPage || tabId === undefined || tabId < 0 || sender.frameId === undefined || !entries) return undefined;
+        return handleTiming(store, tabId, sender.frameId, msg, entries).then(() => null);
       }
       case 'probe': {
         const tabId = sender.tab?.id;

@@ -1,5 +1,5 @@
 import { classifyRequest } from '@/utils/engine';
-import type { TimingReport } from '@/utils/messages';
+import type { TimingEntries, TimingReport } from '@/utils/messages';
 import { newTab, recordTiming } from '@/utils/tabs/state';
 import type { TabStore } from './tab-store';
 
@@ -7,7 +7,7 @@ import type { TabStore } from './tab-store';
  * Reconciles what a frame says it loaded (Resource Timing) with what webRequest saw, so
  * requests made before the service worker woke up are counted, and only once.
  */
-export function handleTiming(store: TabStore, tabId: number, frameId: number, report: TimingReport): Promise<void> {
+export function handleTiming(store: TabStore, tabId: number, frameId: number, report: TimingReport, entries: TimingEntries): Promise<void> {
   return store.run(() => {
     let state = store.get(tabId);
     if (frameId === 0) {
@@ -25,7 +25,7 @@ export function handleTiming(store: TabStore, tabId: number, frameId: number, re
     if (!state) return;
     const page = state;
     let added = 0;
-    for (const { url, count } of report.entries) {
+    for (const { url, count } of entries) {
       added += recordTiming(page, frameId, url, count, () => classifyRequest({ url, documentUrl: page.url }));
     }
     if (added) store.changed(tabId);

@@ -24,7 +24,7 @@ describe('the background message door', () => {
 
   const send = async (msg: unknown, sender: object) => (await fakeBrowser.runtime.onMessage.trigger(msg, sender, () => undefined))[0];
   const page = (id = tabId) => ({ id: fakeBrowser.runtime.id, url: PAGE, tab: { id }, frameId: 0 });
-  const timing = (entries: { url: string; count: number }[]) => ({ type: 'timing', page: { url: PAGE, timeOrigin: Date.now() - 10 }, entries });
+  const timing = (entries: { url: string; count: number }[]) => ({ type: 'timing', page: { url: PAGE, timeOrigin: Date.now() - 10 }, entries: entries.map((e) => `${e.count} ${e.url}`).join('\n') });
 
   it('answers an extension page asking for a tab', async () => {
     const view = await send({ type: 'tab:get', tabId }, { id: fakeBrowser.runtime.id, url: own });
@@ -46,7 +46,10 @@ describe('the background message door', () => {
     const before = JSON.stringify(store.get(tabId));
     for (const msg of [
       { type: 'tab:delete', tabId },
-      { type: 'timing', page: { url: PAGE, timeOrigin: 'yesterday' }, entries: [] },
+      { type: 'timing', page: { url: PAGE, timeOrigin: 'yesterday' }, entries: '' },
+      { type: 'timing', page: { url: PAGE, timeOrigin: 1 }, entries: [{ url: PAGE, count: 1 }] },
+      { type: 'timing', page: { url: PAGE, timeOrigin: 1 }, entries: 'no-count-here' },
+      { type: 'timing', page: { url: PAGE, timeOrigin: 1 }, entries: '0 https://a.example/' },
       timing([{ url: 'x'.repeat(5000), count: 1 }]),
       timing(Array.from({ length: 501 }, (_, i) => ({ url: `https://t.example.com/${i}`, count: 1 }))),
       timing([{ url: 'https://t.example.com/', count: 1e9 }]),

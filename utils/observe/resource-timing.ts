@@ -21,12 +21,13 @@ export function watchResourceTiming(): void {
   const send = () => {
     timer = undefined;
     if (!changed.size) return;
-    const entries: TimingReport['entries'] = [];
+    const lines: string[] = [];
     for (const url of changed) {
-      if (entries.length >= MAX_ENTRIES) break;
-      entries.push({ url, count: counts.get(url)! });
+      if (lines.length >= MAX_ENTRIES) break;
+      lines.push(`${counts.get(url)} ${url}`);
       changed.delete(url);
     }
+    const entries = lines.join('\n');
     const report: TimingReport = {
       type: 'timing',
       page: { url: location.href.slice(0, MAX_PAGE_URL), timeOrigin: performance.timeOrigin },

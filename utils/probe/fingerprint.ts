@@ -18,50 +18,51 @@ function report(technique: Technique): void {
 }
 
 /**
- * Fingerprinting as the research defines it: a canvas larger than 16×16 drawn with text
- * and read back; WebGL's unmasked renderer or vendor; offline audio rendering; setting
- * many fonts to measure text in. The wrappers run on every call a page makes, so the
- * common path is a comparison or two; the stack is taken only when a rule fires.
+ * Fingerprinting, from the research's definitions, with the cheapest hooks that see it:
+ * - canvas: a canvas with a 2D context, larger than 16×16 and not part of the document,
+ *   read back (toDataURL, toBlob, getImageData): a hidden drawing made to be measured;
+ * - WebGL: the unmasked renderer or vendor queried;
+ * - audio: an offline audio context rendered;
+ * - fonts: many different fonts set on a 2D context, to measure text in each.
+ * No drawing call is wrapped: pages draw thousands of times, and the read is what
+ * matters. The call stack is taken only when a rule fires.
  */
 export function watchFingerprinting(): void {
-  const written = new WeakSet<object>();
-  let lastContext: unknown;
+  const drawn = new WeakSet<object>();
   const fonts = new Set<string>();
+  const hooked = new Set<object>();
   const c2d = globalThis.CanvasRenderingContext2D?.prototype;
-  const drew = (ctx: CanvasRenderingContext2D) => {
-    if (ctx === lastContext) return;
-    lastContext = ctx;
-    written.add(ctx.canvas);
-  };
-  wrapMethod(c2d, 'fillText', drew);
-  wrapMethod(c2d, 'strokeText', drew);
-  wrapMethod(c2d, 'getImageData', (ctx: CanvasRenderingContext2D, _sx, _sy, sw, sh) => {
-    if (written.has(ctx.canvas) && Math.abs(Number(sw) * Number(sh)) > SMALL_AREA) report('canvas');
-  });
-  wrapSetter(c2d, 'font', (_ctx, value) => {
-    if (fonts.size >= FONT_SWEEP) return;
-    fonts.add(String(value));
-    if (fonts.size === FONT_SWEEP) report('fonts');
-  });
-  const read = (canvas: HTMLCanvasElement) => {
-    if (written.has(canvas) && canvas.width * canvas.height > SMALL_AREA) report('canvas');
-  };
-  wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'toDataURL', read);
-  wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'toBlob', read);
+  const hidden = (canvas: HTMLCanvasElement) =>
+    drawn.has(canvas) && !canvas.isConnected && canvas.width * canvas.height > SMALL_AREA;
 
   // Touching the WebGL interfaces costs Chromium milliseconds, so their prototype is
   // wrapped only once a page actually creates a WebGL context.
   const UNMASKED_VENDOR = 0x9245;
   const UNMASKED_RENDERER = 0x9246;
-  const hooked = new Set<object>();
-  wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'getContext', undefined, (_canvas, type, context) => {
-    if (typeof type !== 'string' || !type.includes('webgl') || !context) return;
+  wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'getContext', undefined, (canvas: HTMLCanvasElement, type, context) => {
+    if (!context || typeof type !== 'string') return;
+    if (type === '2d') {
+      drawn.add(canvas);
+      return;
+    }
+    if (!type.includes('webgl')) return;
     const proto = Object.getPrototypeOf(context) as object;
     if (hooked.has(proto)) return;
     hooked.add(proto);
     wrapMethod(proto, 'getParameter', (_gl, pname) => {
       if (pname === UNMASKED_RENDERER || pname === UNMASKED_VENDOR) report('webgl');
     });
+  });
+  const read = (canvas: HTMLCanvasElement) => {
+    if (hidden(canvas)) report('canvas');
+  };
+  wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'toDataURL', read);
+  wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'toBlob', read);
+  wrapMethod(c2d, 'getImageData', (ctx: CanvasRenderingContext2D) => read(ctx.canvas));
+  wrapSetter(c2d, 'font', (_ctx, value) => {
+    if (fonts.size >= FONT_SWEEP) return;
+    fonts.add(String(value));
+    if (fonts.size === FONT_SWEEP) report('fonts');
   });
   wrapMethod(globalThis.OfflineAudioContext?.prototype, 'startRendering', () => report('audio'));
 }
