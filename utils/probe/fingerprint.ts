@@ -31,38 +31,39 @@ export function watchFingerprinting(): void {
   const drawn = new WeakSet<object>();
   const fonts = new Set<string>();
   const hooked = new Set<object>();
-  const c2d = globalThis.CanvasRenderingContext2D?.prototype;
   const hidden = (canvas: HTMLCanvasElement) =>
     drawn.has(canvas) && !canvas.isConnected && canvas.width * canvas.height > SMALL_AREA;
 
-  // Touching the WebGL interfaces costs Chromium milliseconds, so their prototype is
-  // wrapped only once a page actually creates a WebGL context.
-  const UNMASKED_VENDOR = 0x9245;
-  const UNMASKED_RENDERER = 0x9246;
-  wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'getContext', undefined, (canvas: HTMLCanvasElement, type, context) => {
-    if (!context || typeof type !== 'string') return;
-    if (type === '2d') {
-      drawn.add(canvas);
-      return;
-    }
-    if (!type.includes('webgl')) return;
-    const proto = Object.getPrototypeOf(context) as object;
-    if (hooked.has(proto)) return;
-    hooked.add(proto);
-    wrapMethod(proto, 'getParameter', (_gl, pname) => {
-      if (pname === UNMASKED_RENDERER || pname === UNMASKED_VENDOR) report('webgl');
-    });
-  });
   const read = (canvas: HTMLCanvasElement) => {
     if (hidden(canvas)) report('canvas');
   };
+  // Creating a context's interface costs Chromium time (several milliseconds for WebGL),
+  // so a context's prototype is wrapped only once a page actually creates one.
+  const UNMASKED_VENDOR = 0x9245;
+  const UNMASKED_RENDERER = 0x9246;
+  const hookContext = (proto: object, type: string) => {
+    if (hooked.has(proto)) return;
+    hooked.add(proto);
+    if (type === '2d') {
+      wrapMethod(proto, 'getImageData', (ctx: CanvasRenderingContext2D) => read(ctx.canvas));
+      wrapSetter(proto, 'font', (_ctx, value) => {
+        if (fonts.size >= FONT_SWEEP) return;
+        fonts.add(String(value));
+        if (fonts.size === FONT_SWEEP) report('fonts');
+      });
+    } else {
+      wrapMethod(proto, 'getParameter', (_gl, pname) => {
+        if (pname === UNMASKED_RENDERER || pname === UNMASKED_VENDOR) report('webgl');
+      });
+    }
+  };
+  wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'getContext', undefined, (canvas: HTMLCanvasElement, type, context) => {
+    if (!context || typeof type !== 'string') return;
+    if (type === '2d') drawn.add(canvas);
+    else if (!type.includes('webgl')) return;
+    hookContext(Object.getPrototypeOf(context) as object, type === '2d' ? '2d' : 'webgl');
+  });
   wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'toDataURL', read);
   wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'toBlob', read);
-  wrapMethod(c2d, 'getImageData', (ctx: CanvasRenderingContext2D) => read(ctx.canvas));
-  wrapSetter(c2d, 'font', (_ctx, value) => {
-    if (fonts.size >= FONT_SWEEP) return;
-    fonts.add(String(value));
-    if (fonts.size === FONT_SWEEP) report('fonts');
-  });
   wrapMethod(globalThis.OfflineAudioContext?.prototype, 'startRendering', () => report('audio'));
 }
