@@ -2,6 +2,9 @@ import { fieldOfName } from '@/utils/engine/identity';
 import type { IdentityField } from '@/utils/engine/types';
 import { fieldList, t, type MessageKey } from '@/utils/i18n';
 import type { PageView } from '@/utils/tabs/page-view';
+import type { FINGERPRINT_TECHNIQUES } from '@/utils/probe-schema';
+
+type ProbeTechnique = (typeof FINGERPRINT_TECHNIQUES)[number];
 import { Fragment, type ComponentChildren } from 'preact';
 import { ProvenanceTag } from './ProvenanceTag';
 
@@ -9,7 +12,7 @@ const PLATFORMS: Record<string, string> = {
   meta: 'Meta', google: 'Google', tiktok: 'TikTok', snap: 'Snap', criteo: 'Criteo', linkedin: 'LinkedIn', x: 'X', microsoft: 'Microsoft',
   nationbuilder: 'NationBuilder', everyaction: 'EveryAction', actblue: 'ActBlue', 'action-network': 'Action Network', winred: 'WinRed', anedot: 'Anedot', mobilize: 'Mobilize',
 };
-const TECHNIQUES: Record<string, MessageKey> = { canvas: 'techCanvas', webgl: 'techWebgl', audio: 'techAudio', fonts: 'techFonts' };
+const TECHNIQUES: Record<ProbeTechnique, MessageKey> = { canvas: 'techCanvas', webgl: 'techWebgl', audio: 'techAudio', fonts: 'techFonts' };
 
 function Section({ id, title, children }: { id: string; title: MessageKey; children: ComponentChildren }) {
   return (
@@ -100,7 +103,7 @@ export function PagePanel({ page }: { page: PageView }) {
         <Section id="fingerprinting" title="sectionFingerprinting">
           {page.fingerprinting.map((f) => (
             <Line key={f.technique + f.script} kind="fingerprint" provenance="observed">
-              <span data-company={f.company}>{t('fingerprintLine', [f.company ?? '?', t(TECHNIQUES[f.technique] ?? 'techCanvas'), f.script])}</span>
+              <span data-company={f.company}>{t('fingerprintLine', [f.company ?? '?', t(TECHNIQUES[f.technique]), f.script])}</span>
             </Line>
           ))}
         </Section>

@@ -10,7 +10,7 @@ export interface PageFindings {
   eids: { source: string; atype?: number }[];
   bids: { slot: string; bidder: string; advertiserDomains: string[]; dsa?: { behalf?: string; paid?: string }; origin: string }[];
   slots: { slot: string; elementId: string; targetingKeys: string[]; advertiserId?: number; campaignId?: number; creativeId?: number; lineItemId?: number; origin: string }[];
-  fingerprinting: { technique: string; script: string; company?: string; party: 'first' | 'third' }[];
+  fingerprinting: { technique: Extract<ProbeFinding, { kind: 'fingerprint' }>['technique']; script: string; company?: string; party: 'first' | 'third' }[];
   replay: { vendor: string; origin: string }[];
   keylogging: { script: string; event: string; company?: string }[];
   campaign: { platform: string; evidence: string; origin: string }[];

@@ -1,5 +1,5 @@
 import { isLearnedTracker, type LearningState } from '../engine/learning';
-import { PROFILING_CATEGORIES, type Category } from '../engine/types';
+import { PROFILING_CATEGORIES } from '../engine/types';
 import { pageView, type PageView } from './page-view';
 import type { CompanyOnTab, TabState } from './state';
 
