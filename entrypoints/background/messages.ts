@@ -19,7 +19,7 @@ interface Sender {
  */
 export function registerMessages(store: TabStore, learning: LearningStore): void {
   const ownOrigin = browser.runtime.getURL('');
-  browser.runtime.onMessage.addListener((raw: unknown, rawSender: unknown): Promise<TabView | null> | undefined => {
+  browser.runtime.onMessage.addListener((raw: unknown, rawSender: unknown): Promise<TabView | { complete: boolean } | null> | undefined => {
     const sender = rawSender as Sender;
     if (sender.id !== browser.runtime.id) return undefined;
     const parsed = messageSchema.safeParse(raw);
@@ -31,7 +31,7 @@ export function registerMessages(store: TabStore, learning: LearningStore): void
         const tabId = sender.tab?.id;
         const entries = parseTimingEntries(msg.entries);
         if (fromExtensionPage || tabId === undefined || tabId < 0 || sender.frameId === undefined || !entries) return undefined;
-        return handleTiming(store, tabId, sender.frameId, msg, entries).then(() => null);
+        return handleTiming(store, tabId, sender.frameId, msg, entries).then((complete) => ({ complete }));
       }
       case 'probe': {
         const tabId = sender.tab?.id;

@@ -67,6 +67,8 @@ class RecentRequests {
 export function registerRequests(store: TabStore, learning: LearningStore): void {
   const ownOrigin = browser.runtime.getURL('');
   const recent = new RecentRequests();
+  // Tabs whose frames were asked, since this worker started, to report what they loaded.
+  const resynced = new Set<number>();
 
   browser.webRequest.onBeforeRequest.addListener(
     (raw) => {
@@ -75,6 +77,12 @@ export function registerRequests(store: TabStore, learning: LearningStore): void
       const body = details.method === 'POST' ? bodyOf(details) : undefined;
       void store.run(async () => {
         if (details.type === 'main_frame') store.set(newTab(details.tabId, details.url, details.timeStamp));
+        else if (!resynced.has(details.tabId)) {
+          // The first event for a page this worker did not see begin: events may have
+          // been missed while it slept, so the page's frames report again.
+          browser.tabs.sendMessage(details.tabId, { type: 'timing:resend' }).catch(() => undefined);
+        }
+        resynced.add(details.tabId);
         const state = await stateFor(store, details.tabId, details.timeStamp);
         if (!state) return;
         await learning.ready;

@@ -42,6 +42,14 @@ describe('the background message door', () => {
     expect(store.get(tabId)?.hosts['www.facebook.com']?.requests).toBe(1);
   });
 
+  it('tells a frame it may stop reporting once webRequest had seen everything it reports', async () => {
+    const pixel = 'https://www.facebook.com/tr/?id=1&ev=PageView';
+    const first = await send(timing([{ url: pixel, count: 1 }]), page());
+    expect(first).toEqual({ complete: false }); // recovered from Resource Timing: keep reporting
+    const again = await send(timing([{ url: pixel, count: 1 }]), page());
+    expect(again).toEqual({ complete: true });
+  });
+
   it('drops unknown, malformed and oversized messages', async () => {
     const before = JSON.stringify(store.get(tabId));
     for (const msg of [

@@ -1,4 +1,4 @@
-import { sendToBackground } from '../content-messaging';
+import { onBackgroundMessage, sendToBackground } from '../content-messaging';
 import { MAX_PAGE_URL } from '../limits';
 import type { TimingReport } from '../messages';
 
@@ -12,11 +12,17 @@ const SKIP_INITIATORS = new Set(['iframe', 'frame']);
  * Tells the background what this frame loaded, from the page's own Resource Timing, so
  * that requests made before the service worker woke up are still counted. Counts are
  * cumulative per URL, so the background can apply a report any number of times.
+ *
+ * Reporting stops as soon as the background answers that it had seen everything (its
+ * worker was awake): from then on it sees requests itself. When its worker starts again,
+ * it asks the frame to report again, from what the page's timeline still holds.
  */
 export function watchResourceTiming(): void {
   const counts = new Map<string, number>();
   const changed = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let observer: PerformanceObserver | undefined;
+  let reporting = true;
 
   const send = () => {
     timer = undefined;
@@ -33,8 +39,17 @@ export function watchResourceTiming(): void {
       page: { url: location.href.slice(0, MAX_PAGE_URL), timeOrigin: performance.timeOrigin },
       entries,
     };
-    sendToBackground(report);
+    void sendToBackground(report).then((answer) => {
+      if ((answer as { complete?: unknown } | undefined)?.complete === true && !changed.size) stop();
+    });
     if (changed.size) schedule();
+  };
+  const stop = () => {
+    reporting = false;
+    observer?.disconnect();
+    observer = undefined;
+    clearTimeout(timer);
+    timer = undefined;
   };
   const schedule = () => {
     timer ??= setTimeout(send, SEND_EVERY_MS);
@@ -49,7 +64,7 @@ export function watchResourceTiming(): void {
       counts.set(name, (counts.get(name) ?? 0) + 1);
       changed.add(name);
     }
-    if (changed.size) schedule();
+    if (changed.size && reporting) schedule();
   };
 
   // Nothing to do at document start: the buffered observer, started once the document is
@@ -57,12 +72,21 @@ export function watchResourceTiming(): void {
   const start = () => {
     add(performance.getEntriesByType('navigation'));
     try {
-      new PerformanceObserver((list) => add(list.getEntries())).observe({ type: 'resource', buffered: true });
+      observer = new PerformanceObserver((list) => add(list.getEntries()));
+      observer.observe({ type: 'resource', buffered: true });
     } catch {
       add(performance.getEntriesByType('resource'));
     }
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
-  addEventListener('pagehide', send);
+  addEventListener('pagehide', () => reporting && send());
+  onBackgroundMessage((message) => {
+    if ((message as { type?: unknown } | null)?.type !== 'timing:resend' || reporting) return;
+    // Start over from the page's timeline: the buffered observer delivers it again.
+    counts.clear();
+    changed.clear();
+    reporting = true;
+    start();
+  });
 }
