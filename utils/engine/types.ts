@@ -16,6 +16,24 @@ export type Category =
   | 'utility'
   | 'other';
 
+/** Categories from the most to the least telling about profiling: a company seen in several is shown under the first. */
+export const CATEGORY_RANK: readonly Category[] = [
+  'political',
+  'advertising',
+  'social',
+  'analytics',
+  'marketing',
+  'customer-success',
+  'tag-manager',
+  'consent',
+  'video',
+  'content',
+  'cdn',
+  'hosting',
+  'utility',
+  'other',
+];
+
 /** Categories whose companies build or feed profiles of people. */
 export const PROFILING_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
   'advertising',

@@ -1,22 +1,12 @@
-import type { Category } from '../engine/types';
+import { CATEGORY_RANK, type Category } from '../engine/types';
 import type { CompanyView } from './view';
 
+/** Popup sections in order: the categories, with unnamed trackers after the profiling ones. */
+const afterProfiling = CATEGORY_RANK.indexOf('customer-success') + 1;
 export const GROUP_ORDER: readonly (Category | 'tracker')[] = [
-  'political',
-  'advertising',
-  'social',
-  'analytics',
-  'marketing',
-  'customer-success',
+  ...CATEGORY_RANK.slice(0, afterProfiling),
   'tracker',
-  'tag-manager',
-  'consent',
-  'video',
-  'content',
-  'cdn',
-  'hosting',
-  'utility',
-  'other',
+  ...CATEGORY_RANK.slice(afterProfiling),
 ];
 
 /** The group a company is shown under in the popup. */

@@ -1,4 +1,4 @@
-import type { Category, Classification, Entity, Signal } from '../engine/types';
+import { CATEGORY_RANK, type Category, type Classification, type Entity, type Signal } from '../engine/types';
 import { siteOf, parseUrl } from '../engine/url';
 import { MAX_PAGE_URL } from '../limits';
 import { emptyFindings, type PageFindings } from './page-findings';
@@ -78,22 +78,6 @@ export function newTab(tabId: number, url: string, now: number): TabState {
   };
 }
 
-const CATEGORY_RANK: Category[] = [
-  'political',
-  'advertising',
-  'social',
-  'analytics',
-  'marketing',
-  'customer-success',
-  'tag-manager',
-  'consent',
-  'video',
-  'content',
-  'cdn',
-  'hosting',
-  'utility',
-  'other',
-];
 
 function companyKey(c: Classification): { key: string; init: Omit<CompanyOnTab, 'requests' | 'hosts' | 'signals' | 'products'> } {
   const e = c.entity;
