@@ -59,6 +59,14 @@ describe('a campaign donation page with Meta, Google, ActBlue and NationBuilder'
     await expect(b.badge(tabId)).resolves.toBe(count);
   });
 
+  it('recognises the campaign platforms from the page itself, as declared by the page', async () => {
+    await popup.reload();
+    await popup.waitForSelector('[data-group="campaign"] [data-kind="campaign"]', { timeout: 20_000 });
+    const lines = await popup.locator('[data-group="campaign"] [data-kind="campaign"]').allTextContents();
+    expect(lines.join('\n')).toContain('This page is built with NationBuilder');
+    expect(lines.join('\n')).toContain('This page is built with ActBlue');
+  });
+
   it("agrees, host by host, with the fixture server's request log", async () => {
     const { state, served } = await b.waitForAgreement(tabId, mark);
     const expected: Record<string, number> = {};
@@ -68,5 +76,15 @@ describe('a campaign donation page with Meta, Google, ActBlue and NationBuilder'
     expect(Object.keys(expected)).toEqual(
       expect.arrayContaining(['www.moreau2026.org', 'www.facebook.com', 'googleads.g.doubleclick.net', 'www.google.com', 'secure.actblue.com', 'assets.nationbuilder.com']),
     );
+  });
+
+  // Runs last: it loads a second page, which the server-log comparison above must not see.
+  it('a visit that arrived from an ad shows the click identifier on the page itself', async () => {
+    const page = await b.context.newPage();
+    await page.goto('https://www.moreau2026.org/donate.html?gclid=Cj0KCQiAfixture', { waitUntil: 'load' });
+    const adPopup = await b.openPopup(await b.tabId(page));
+    const line = adPopup.locator('[data-group="page"] [data-kind="click-id"]');
+    await expect(line.textContent()).resolves.toContain('You arrived here from an ad: the address carries an ad-click identifier (gclid) from Google.');
+    await page.close();
   });
 });
