@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { replayWhenBridgeReady } from '@/utils/probe/emit';
 import { watchFingerprinting } from '@/utils/probe/fingerprint';
 import { watchGlobals } from '@/utils/probe/globals';
 import { watchKeyListeners } from '@/utils/probe/listeners';
@@ -15,6 +16,7 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_start',
   main() {
+    replayWhenBridgeReady();
     watchFingerprinting();
     watchKeyListeners();
     watchGlobals();

@@ -1,5 +1,5 @@
 import { sendToBackground } from '../content-messaging';
-import { MAX_EVENT_CHARS, PROBE_EVENT, PROBE_KINDS } from '../probe-event';
+import { BRIDGE_READY_EVENT, MAX_EVENT_CHARS, PROBE_EVENT, PROBE_KINDS } from '../probe-event';
 import type { ProbeFinding } from '../probe-schema';
 import { campaignFromDom } from '../probe/campaign-dom';
 
@@ -59,22 +59,22 @@ export function bridgeProbe(): void {
     const kind = (value as { kind?: unknown } | null)?.kind;
     if (typeof kind === 'string' && PROBE_KINDS.has(kind)) accept(value as ProbeFinding, detail);
   });
+  // Now listening: ask the probe for what it found before this script ran.
+  document.dispatchEvent(new CustomEvent(BRIDGE_READY_EVENT));
 
   // Once, at load: the campaign platforms' markup is in the page by then.
   const readDom = () => {
     for (const f of campaignFromDom(document)) accept(f, JSON.stringify(f));
   };
-  addEventListener(
-    'load',
-    () => {
-      readDom();
-      // No CMP API answered: the TC string may still be in the usual cookie.
-      setTimeout(() => {
-        const m = /(?:^|;\s*)euconsent-v2=([A-Za-z0-9_.-]{1,8192})/.exec(document.cookie);
-        if (!sawTcf && m) accept({ kind: 'tcf', tcString: m[1]!, eventStatus: 'cookie' }, 'cookie-tcf');
-      }, 4000);
-    },
-    { once: true },
-  );
+  const loaded = () => {
+    readDom();
+    // No CMP API answered: the TC string may still be in the usual cookie.
+    setTimeout(() => {
+      const m = /(?:^|;\s*)euconsent-v2=([A-Za-z0-9_.-]{1,8192})/.exec(document.cookie);
+      if (!sawTcf && m) accept({ kind: 'tcf', tcString: m[1]!, eventStatus: 'cookie' }, 'cookie-tcf');
+    }, 4000);
+  };
+  if (document.readyState === 'complete') loaded();
+  else addEventListener('load', loaded, { once: true });
   addEventListener('pagehide', flush);
 }

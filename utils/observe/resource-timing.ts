@@ -69,7 +69,21 @@ export function watchResourceTiming(): void {
 
   // Nothing to do at document start: the buffered observer, started once the document is
   // parsed, still receives every entry from the beginning. Entries are read in batches.
+  let listening = false;
   const start = () => {
+    // The extension API is first touched here, not at document start: setting up its
+    // bindings is most of this script's cost.
+    if (!listening) {
+      listening = true;
+      onBackgroundMessage((message) => {
+        if ((message as { type?: unknown } | null)?.type !== 'timing:resend' || reporting) return;
+        // Start over from the page's timeline: the buffered observer delivers it again.
+        counts.clear();
+        changed.clear();
+        reporting = true;
+        start();
+      });
+    }
     add(performance.getEntriesByType('navigation'));
     try {
       observer = new PerformanceObserver((list) => add(list.getEntries()));
@@ -81,12 +95,4 @@ export function watchResourceTiming(): void {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
   addEventListener('pagehide', () => reporting && send());
-  onBackgroundMessage((message) => {
-    if ((message as { type?: unknown } | null)?.type !== 'timing:resend' || reporting) return;
-    // Start over from the page's timeline: the buffered observer delivers it again.
-    counts.clear();
-    changed.clear();
-    reporting = true;
-    start();
-  });
 }

@@ -1,4 +1,4 @@
-import { PROBE_EVENT } from '../probe-event';
+import { BRIDGE_READY_EVENT, PROBE_EVENT } from '../probe-event';
 import type { ProbeFinding } from '../probe-schema';
 
 // Captured before any page script runs (the probe runs at document_start), so a page
@@ -9,7 +9,13 @@ const stringify = JSON.stringify;
 const doc = document;
 
 const MAX_REPORTS = 400;
+const MAX_REPLAYS = 5;
 const sent = new Set<string>();
+let replays = 0;
+
+function send(detail: string): void {
+  dispatch.call(doc, new Custom(PROBE_EVENT, { detail }));
+}
 
 /** Sends a finding to the isolated bridge, once per distinct finding and page. */
 export function emit(finding: ProbeFinding): void {
@@ -17,8 +23,23 @@ export function emit(finding: ProbeFinding): void {
     const detail = stringify(finding);
     if (sent.has(detail) || sent.size >= MAX_REPORTS) return;
     sent.add(detail);
-    dispatch.call(doc, new Custom(PROBE_EVENT, { detail }));
+    send(detail);
   } catch {
     /* never disturb the page */
   }
+}
+
+/**
+ * The bridge starts only once the document is parsed, to keep document start cheap:
+ * findings made before then are sent again when it says it is listening.
+ */
+export function replayWhenBridgeReady(): void {
+  doc.addEventListener(BRIDGE_READY_EVENT, () => {
+    if (replays++ >= MAX_REPLAYS) return;
+    try {
+      for (const detail of sent) send(detail);
+    } catch {
+      /* never disturb the page */
+    }
+  });
 }

@@ -1,0 +1,20 @@
+import { ExtensionBrowser } from '../tests/e2e/harness';
+const b = await ExtensionBrowser.launch();
+const page = await b.context.newPage();
+await page.goto('https://www.heavy-news-example.com/blank.html');
+const cdp = await b.context.newCDPSession(page);
+const events: any[] = [];
+cdp.on('Tracing.dataCollected', (e: any) => events.push(...e.value));
+const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' } as any);
+await page.goto('https://www.heavy-news-example.com/', { waitUntil: 'load' });
+await page.waitForTimeout(1500);
+await cdp.send('Tracing.end');
+await done;
+const { frameTree } = (await cdp.send('Page.getFrameTree')) as any; const main = frameTree.frame.id;
+const ours = events.filter((e) => e.args?.data?.url?.startsWith('chrome-extension') && e.args?.data?.frame === main);
+const byName: Record<string, { n: number; dur: number }> = {};
+for (const e of ours) { const k = e.name + ' ' + e.ph; byName[k] ??= { n: 0, dur: 0 }; byName[k].n++; byName[k].dur += (e.dur ?? 0) / 1000; }
+console.log(JSON.stringify(byName, null, 1));
+for (const e of ours.filter((x) => x.name !== 'v8.compile').sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 8)) console.log(e.name, e.dur, e.tdur, e.args.data.url.split('/').pop(), e.args.data.functionName, e.args.data.columnNumber);
+await b.close();
