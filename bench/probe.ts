@@ -52,7 +52,9 @@ async function profileLoad(page: Page): Promise<{ docStartMs: number; totalMs: n
     // machine is busy: cap each sample at four intervals rather than charge us the stall.
     const dt = Math.min((profile.timeDeltas[i + 1] ?? 0) / 1000, (4 * INTERVAL_US) / 1000);
     if (ours(n)) total += dt;
-    if (underTopLevel(n.id)) docStart += dt;
+    // Only the main-world probe runs at document start; the isolated observer runs once the
+    // document is parsed.
+    if (underTopLevel(n.id) && n.callFrame.url.endsWith('/content-scripts/probe.js')) docStart += dt;
   }
   const loadMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
   const ownScriptMs = await page.evaluate(() => (window as unknown as { __ownScriptMs: number }).__ownScriptMs);
@@ -80,7 +82,7 @@ export async function benchProbe(): Promise<void> {
     }
     const fmt = (n: number) => n.toFixed(2).padStart(7);
     console.log(`\npage probe in Chromium, ${PAGE} (${requests} requests), median of ${RUNS} loads each:`);
-    console.log(`  extension scripts, main thread at document start         ${fmt(median(a.map((x) => x.docStartMs)))} ms  (budget 1 ms)`);
+    console.log(`  main-world probe at document start (top-level code)     ${fmt(median(a.map((x) => x.docStartMs)))} ms  (budget 1 ms)`);
     console.log(`  extension scripts, main thread over the whole load      ${fmt(median(a.map((x) => x.totalMs)))} ms  (budget 5 ms)`);
     console.log(`  the page's own drawing and listener script (2,000 fillText, 700 addEventListener, timed by the page):`);
     console.log(`    with Targetlens ${median(a.map((x) => x.ownScriptMs)).toFixed(2)} ms, without ${median(b.map((x) => x.ownScriptMs)).toFixed(2)} ms`);
