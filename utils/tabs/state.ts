@@ -195,6 +195,6 @@ export function recordTiming(state: TabState, frameId: number, url: string, repo
 
 export function addCookieSignal(state: TabState, c: Classification, signal: Signal): boolean {
   if (c.party !== 'third') return false;
-  const company = state.companies[companyKey(c).key] ?? companyFor(state, c);
+  const company = companyFor(state, c);
   return company ? addSignals(company, [signal]) : false;
 }
