@@ -110,7 +110,8 @@ export class ExtensionBrowser {
       if (last && ok(last)) return last;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`tab ${tabId} state never matched; last saved: ${JSON.stringify(last)?.slice(0, 2000)}`);
+    const hosts = last && Object.fromEntries(Object.entries(last.hosts).map(([h, v]) => [h, v.requests]));
+    throw new Error(`tab ${tabId} state never matched; requests ${last?.requests}, hosts ${JSON.stringify(hosts)}; last saved: ${JSON.stringify(last)?.slice(0, 2000)}`);
   }
 
   /**

@@ -12,9 +12,12 @@ describe('the service worker stops, as Chrome stops it after 30 s idle', () => {
 
   it('reopening the popup shows the same companies, and the page is still watched', async () => {
     const page = await b.context.newPage();
+    const mark = b.server.mark();
     await page.goto(PAGE, { waitUntil: 'load' });
     const tabId = await b.tabId(page);
-    await b.waitForState(tabId, (s) => Object.keys(s.companies).length >= 4);
+    // Settled: every request the server answered is counted, so nothing late moves the count below.
+    const { state: settled, served } = await b.waitForAgreement(tabId, mark);
+    expect(settled.requests).toBe(served.length);
     const before = await b.openPopup(tabId);
     const namesBefore = (await before.locator('.company-name').allTextContents()).sort();
     const summaryBefore = await before.locator('.summary').textContent();
@@ -31,9 +34,12 @@ describe('the service worker stops, as Chrome stops it after 30 s idle', () => {
     await expect(after.locator('.summary').textContent()).resolves.toBe(summaryBefore);
 
     // The restarted worker keeps counting on the restored state.
-    const requestsBefore = (await b.savedState(tabId))!.requests;
+    expect((await b.savedState(tabId))!.requests).toBe(served.length);
     await page.evaluate(() => new Promise((r) => { const i = new Image(); i.onload = i.onerror = r; i.src = 'https://bat.bing.com/action/0?ti=5555&evt=pageLoad'; }));
-    const state = await b.waitForState(tabId, (s) => s.requests === requestsBefore + 1 && !!s.companies['company:Microsoft']);
+    const { state, served: servedAfter } = await b.waitForAgreement(tabId, mark);
+    expect(servedAfter.length).toBe(served.length + 1);
+    expect(state.requests).toBe(servedAfter.length);
+    expect(state.companies['company:Microsoft']?.requests).toBe(1);
     expect(Object.keys(state.companies)).toEqual(expect.arrayContaining(['company:Meta', 'company:Google', 'vendor:actblue', 'vendor:nationbuilder']));
   });
 
