@@ -1,0 +1,14 @@
+export { PAGE_TEXT_LIMITS, pageTextSchema, parsePageText, clip, type PageText } from './page-text';
+export {
+  classifyPoliticalPage,
+  CAMPAIGN_TECH_ROLES,
+  type PoliticalVerdict,
+  type PoliticalLabel,
+  type PoliticalReason,
+  type PoliticalEvidence,
+  type PoliticalTech,
+  type EvidenceWhere,
+  type Provenance,
+} from './classify-page';
+export { findTerms, foldText, allTerms, type Hit, type Term } from './match';
+export { lexicons, parties as partyLexicon, type LexiconLang, type TermDef, type TermKind } from './lexicon';
