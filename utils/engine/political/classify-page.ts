@@ -49,7 +49,9 @@ export const CAMPAIGN_TECH_ROLES: readonly string[] = ['donations', 'campaign-cr
  *
  *   political page  = political ≥ 12, from 3+ different words, including election or party words
  *                     worth 4+ (not one party named once in the text), and one political word
- *                     in the title, a heading, the meta tags, the schema types or the URL.
+ *                     in the title, a heading, the meta tags, the schema types or the URL; and a
+ *                     party, an institution or office, or an unmistakable election word (so that
+ *                     a club's board election or a beauty contest's "élection" is not political).
  *   news-shaped     = schema.org NewsArticle (or a kind of it, or LiveBlogPosting), or og:type
  *                     article with an article section or a reporting voice, or 4+ reporting
  *                     words (said, sagte, selon, volgens) in the text.
@@ -160,6 +162,9 @@ export function classifyPoliticalPage(input: {
   let reporting = 0;
   let anchored = false;
   let callAnchored = false;
+  // Elections of clubs, boards and beauty contests use election words too: a political page
+  // also needs a party, an institution or office, or an unmistakable election word.
+  let context = politicalSection || partySchema;
   const politicalKeys = new Set<string>();
   const callKeys = new Set<string>();
   const counted: Array<{ e: PoliticalEvidence; points: number }> = [];
@@ -179,6 +184,7 @@ export function classifyPoliticalPage(input: {
       politicalKeys.add(f.term.key);
       if (f.where !== 'text') anchored = true;
       if ((f.term.kind === 'election' || f.term.kind === 'party') && f.term.weight >= 2) strong += points;
+      if (f.term.kind !== 'election' || f.term.weight === 3) context = true;
     }
     counted.push({ e: { word: f.word, where: f.where, lang: evidenceLang(f.term, page.lang), count: f.count }, points });
   }
@@ -198,7 +204,8 @@ export function classifyPoliticalPage(input: {
   counted.sort((a, b) => b.points - a.points || (a.e.word < b.e.word ? -1 : a.e.word > b.e.word ? 1 : 0) || (a.e.where < b.e.where ? -1 : 1));
   const evidence = counted.slice(0, MAX_EVIDENCE).map((c) => c.e);
 
-  const politicalPage = political >= POLITICAL_MIN && politicalKeys.size >= 3 && strong >= STRONG_MIN && anchored;
+  const politicalPage =
+    political >= POLITICAL_MIN && politicalKeys.size >= 3 && strong >= STRONG_MIN && context && anchored;
   const newsShaped =
     types.some((t) => NEWS_TYPES.has(t)) ||
     (m.ogType?.trim().toLowerCase() === 'article' && (!!section || reporting >= 2)) ||

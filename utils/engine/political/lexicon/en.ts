@@ -10,11 +10,11 @@ export const en: TermDef[] = [
     'absentee ballot', 'mail-in ballot', 'primaries',
   ]),
   ...terms('election', 2, [
-    'election*', 'elector*', 'ballot', 'ballots', 'voter', 'voters', 'polling', 'pollster*', 'incumbent',
+    'election*', 'elector*', 'ballot', 'ballots', 'voter', 'voters', 'pollster*', 'incumbent',
     'manifesto', 'hustings', 'candidacy',
   ]),
   ...terms('election', 1, [
-    'vote', 'votes', 'voting', 'voted', 'candidate*', 'campaign*', 'poll', 'polls', 'turnout',
+    'vote', 'votes', 'voting', 'voted', 'polling', 'candidate*', 'campaign*', 'poll', 'polls', 'turnout',
   ]),
   ...terms('politics', 2, [
     'parliament*', 'lawmaker*', 'prime minister', 'senator*', 'congressman', 'congresswoman',

@@ -3,12 +3,15 @@ import { terms, type TermDef } from './types';
 /** Dutch election, politics, campaign-call and reporting words. */
 export const nl: TermDef[] = [
   ...terms('election', 3, [
-    'verkiezing*', '*verkiezing', '*verkiezingen', 'lijsttrekker*', 'kieskring*', 'stembus*', 'stembureau*',
+    'gemeenteraadsverkiezing*', '*kamerverkiezing', '*kamerverkiezingen', 'statenverkiezing*', '*statenverkiezingen',
+    'waterschapsverkiezing*', 'verkiezingsprogramma*', 'verkiezingsuitslag*', 'verkiezingscampagne*', 'verkiezingsdebat*',
+    'lijsttrekker*', 'kieskring*', 'stembus*', 'stembureau*',
     'stemwijzer', 'kieswijzer', 'kieslijst*', 'kandidatenlijst', 'kabinetsformatie', 'coalitieakkoord',
     'regeerakkoord',
   ]),
-  ...terms('election', 2, ['kiezer*', 'stem op', 'stemmen op', 'stemt op', 'formateur', 'informateur']),
-  ...terms('election', 1, ['stemmen', 'gestemd', 'kandidaat', 'kandidaten', 'campagne*', 'peiling*']),
+  // `verkiezing` alone also names awards (Sportman van het Jaar-verkiezing): clear, not unmistakable.
+  ...terms('election', 2, ['verkiezing*', '*verkiezing', '*verkiezingen', 'kiezer*', 'formateur', 'informateur']),
+  ...terms('election', 1, ['stem op', 'stemmen op', 'stemt op', 'stemmen', 'gestemd', 'kandidaat', 'kandidaten', 'campagne*', 'peiling*']),
   ...terms('politics', 2, ['Tweede Kamer', 'Eerste Kamer', 'Kamerlid', 'Kamerleden', 'gemeenteraad*', 'Provinciale Staten']),
   ...terms('politics', 1, [
     'politiek*', 'politici', 'politicus', 'minister*', 'kabinet', 'coalitie*', 'oppositie', 'wethouder*',

@@ -16,8 +16,8 @@ export const parties: TermDef[] = [
     'Sozialdemokratische Partei', 'Freie Demokratische Partei', 'Alternative für Deutschland',
     'Bündnis Sahra Wagenknecht',
   ]),
-  ...terms('party', 2, ['CDU', 'CSU', 'SPD', 'FDP', 'AfD', 'Die Grünen', 'die Grünen', 'Die Linke', 'Freie Wähler'], cs),
-  ...terms('party', 1, ['BSW', 'Grünen', 'Grüne', 'Linke', 'Volt'], vague),
+  ...terms('party', 2, ['CDU', 'CSU', 'SPD', 'FDP', 'AfD', 'Die Linke', 'Freie Wähler'], cs),
+  ...terms('party', 1, ['BSW', 'Die Grünen', 'die Grünen', 'Grünen', 'Grüne', 'Linke', 'Volt'], vague),
   // France
   ...terms('party', 3, [
     'Rassemblement national', 'La France insoumise', 'France insoumise', 'Parti socialiste', 'Europe Écologie',
