@@ -12,3 +12,13 @@ export {
 } from './classify-page';
 export { findTerms, foldText, allTerms, type Hit, type Term } from './match';
 export { lexicons, parties as partyLexicon, type LexiconLang, type TermDef, type TermKind } from './lexicon';
+export {
+  readDisclosures,
+  readDsaFields,
+  cleanSponsor,
+  DISCLOSURE_LIMITS,
+  type Disclosure,
+  type DisclosureKind,
+  type DisclosureLang,
+  type DsaFields,
+} from './disclosures';
