@@ -125,9 +125,14 @@ describe('classifyPoliticalPage', () => {
         text: 'Every donation powers our grassroots campaign.',
       }),
       site: 'moreau2026.org',
-      politicalTech: [{ id: 'nationbuilder', name: 'NationBuilder', role: 'campaign-crm' }],
+      // The Meta pixel is ordinary ad tech: it is passed along but decides nothing.
+      politicalTech: [
+        { id: 'nationbuilder', name: 'NationBuilder', role: 'campaign-crm' },
+        { id: 'facebook', name: 'Meta', role: 'advertising' },
+      ],
     });
     expect(v.label).toBe('campaign');
+    expect(v.reasons.filter((r) => r.kind === 'political-tech')).toHaveLength(1);
     expect(v.reasons[0]).toEqual({ kind: 'political-tech', detail: 'NationBuilder (campaign-crm)', provenance: 'observed' });
     expect(v.reasons.some((r) => r.kind === 'words' && r.provenance === 'inferred')).toBe(true);
     expect(v.evidence.map((e) => e.word)).toEqual(expect.arrayContaining(['Donate', 'Chip in', 'campaign']));
@@ -191,6 +196,21 @@ describe('classifyPoliticalPage', () => {
     expect(findTerms('gemeenteraadsverkiezingen')[0]!.term.kind).toBe('election');
     expect(words('Auswahl, Zahlwahl, vlaams belang')).toEqual([]);
     expect(words('ELECTION NIGHT')).toEqual(['ELECTION']);
+  });
+
+  it('knows the election, campaign-call and party words of all four languages', () => {
+    const kinds = (s: string) => findTerms(s).map((h) => h.term.kind);
+    for (const w of ['election', 'ballot', 'constituency', 'Bundestagswahl', 'Wahlkampf', 'Kandidat', 'élection', 'scrutin', 'candidat', 'verkiezingen', 'lijsttrekker']) {
+      expect(kinds(w), w).toEqual(['election']);
+    }
+    for (const w of ['donate', 'volunteer', 'join us', 'spenden', 'mitmachen', 'faire un don', 'adhérer', 'doneer', 'word lid']) {
+      expect(kinds(w), w).toEqual(['call']);
+    }
+    for (const w of ['CDU', 'BSW', 'Rassemblement national', 'LFI', 'N-VA', 'Vlaams Belang', 'Les Engagés', 'VVD', 'PVV', 'D66', 'Reform UK', 'Plaid Cymru', 'GOP', 'Renew Europe', 'S&D', 'Patriots for Europe']) {
+      expect(kinds(w), w).toEqual(['party']);
+    }
+    // Lower-case look-alikes of short party names are ordinary words.
+    for (const w of ['ps', 'sp', 'mr', 'cdu', 'gop', 'vooruit', 'groen', 'the left', 'labour']) expect(kinds(w), w).toEqual([]);
   });
 
   it('stays fast and bounded on the biggest page the schema lets through', () => {
