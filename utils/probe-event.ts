@@ -20,6 +20,7 @@ export const PROBE_KINDS: ReadonlySet<string> = new Set([
   'identity-config',
   'eids',
   'bid',
+  'auction',
   'gpt-slot',
   'fingerprint',
   'replay',

@@ -35,11 +35,14 @@ export const probeFindingSchema = z.discriminatedUnion('kind', [
     advertiserDomains: z.array(domain).max(10),
     dsa: z.object({ behalf: z.string().max(200).optional(), paid: z.string().max(200).optional() }).optional(),
   }),
+  z.object({ kind: z.literal('auction'), slot: z.string().max(200), bidders: z.array(name).max(30) }),
   z.object({
     kind: z.literal('gpt-slot'),
     slot: z.string().max(300),
     elementId: z.string().max(200),
     targetingKeys: z.array(name).max(50),
+    /** Keys set for the whole page (pubads().setTargeting), sent with every slot's request. */
+    pageKeys: z.array(name).max(50).optional(),
     advertiserId: z.number().int().nonnegative().optional(),
     campaignId: z.number().int().nonnegative().optional(),
     creativeId: z.number().int().nonnegative().optional(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bidFindings, eidsFinding, gppFinding, gptSlotFinding, identityFromCall, identityFromQueues, tcfFinding } from '@/utils/probe/parse';
+import { auctionFindings, bidFindings, eidsFinding, gppFinding, gptSlotFinding, identityFromCall, identityFromQueues, tcfFinding } from '@/utils/probe/parse';
 import { probeFindingSchema } from '@/utils/probe-schema';
 
 const HASH = 'c'.repeat(64);
@@ -79,10 +79,31 @@ describe('Google Publisher Tag', () => {
       advertiserId: 4001, campaignId: 5002, creativeId: 6003, lineItemId: 7004,
     });
   });
+  it('page-level targeting keys go with every slot', () => {
+    expect(gptSlotFinding({ getSlotElementId: () => 'a', getTargetingKeys: () => ['pos'] }, ['ressort', { k: 1 }, 'permutive'])).toMatchObject({ targetingKeys: ['pos'], pageKeys: ['ressort', 'permutive'] });
+  });
   it('an unfilled slot has no response information; a hostile one gives nothing', () => {
     expect(gptSlotFinding({ getSlotElementId: () => 'a', getResponseInformation: () => null })).toMatchObject({ elementId: 'a', advertiserId: undefined });
     expect(gptSlotFinding({ getSlotElementId: () => { throw new Error('x'); } })).toBeUndefined();
     expect(gptSlotFinding(throwing as never)).toBeUndefined();
+  });
+});
+
+describe('Prebid ad units', () => {
+  it('the bidders each slot asks, once each', () => {
+    const units = [
+      { code: 'div-gpt-ad-top', bids: [{ bidder: 'openx' }, { bidder: 'appnexus' }, { bidder: 'openx' }] },
+      { code: 'empty', bids: [] },
+      { code: 'side', bids: [{ bidder: { name: 'x' } }, null, { bidder: 'rubicon' }] },
+    ];
+    const found = auctionFindings(units);
+    expect(found).toEqual([
+      { kind: 'auction', slot: 'div-gpt-ad-top', bidders: ['openx', 'appnexus'] },
+      { kind: 'auction', slot: 'side', bidders: ['rubicon'] },
+    ]);
+    for (const f of found) expect(probeFindingSchema.safeParse(f).success).toBe(true);
+    expect(auctionFindings(throwing)).toEqual([]);
+    expect(auctionFindings('pbjs')).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { emit } from './emit';
 import { looksLike } from './native';
-import { bidFindings, eidsFinding, gppFinding, gptSlotFinding, identityFromCall, identityFromQueues, tcfFinding } from './parse';
+import { auctionFindings, bidFindings, eidsFinding, gppFinding, gptSlotFinding, identityFromCall, identityFromQueues, tcfFinding } from './parse';
 
 type Win = typeof globalThis & Record<string, any>;
 const w = globalThis as Win;
@@ -76,15 +76,18 @@ function readPrebid(): void {
     const eids = typeof pb.getUserIdsAsEids === 'function' ? eidsFinding(pb.getUserIdsAsEids()) : undefined;
     if (eids) emit(eids);
     if (typeof pb.getAllWinningBids === 'function') for (const f of bidFindings(pb.getAllWinningBids())) emit(f);
+    for (const f of auctionFindings(pb.adUnits)) emit(f);
   }
 }
 
 function readGpt(): void {
   const gt = w.googletag;
   if (!gt || typeof gt.pubads !== 'function' || !gt.apiReady) return;
-  const slots = gt.pubads().getSlots?.();
+  const pubads = gt.pubads();
+  const slots = pubads.getSlots?.();
+  const pageKeys = typeof pubads.getTargetingKeys === 'function' ? pubads.getTargetingKeys() : undefined;
   for (const slot of Array.isArray(slots) ? slots.slice(0, 30) : []) {
-    const f = gptSlotFinding(slot);
+    const f = gptSlotFinding(slot, pageKeys);
     if (f) emit(f);
   }
 }

@@ -123,6 +123,18 @@ export function bidFindings(bids: unknown): ProbeFinding[] {
   );
 }
 
+/** pbjs.adUnits: which bidders each slot's auction asks (whether or not they answer). */
+export function auctionFindings(adUnits: unknown): ProbeFinding[] {
+  return attempt(() => list(adUnits, 30), []).flatMap((u) =>
+    attempt(() => {
+      const unit = u as { code?: unknown; bids?: unknown };
+      const slot = str(unit.code, 200);
+      const bidders = [...new Set(list(unit.bids, 30).map((b) => str((b as { bidder?: unknown })?.bidder)).filter((b): b is string => !!b))];
+      return slot && bidders.length ? [{ kind: 'auction', slot, bidders } satisfies ProbeFinding] : [];
+    }, []),
+  );
+}
+
 interface SlotLike {
   getAdUnitPath?: () => unknown;
   getSlotElementId?: () => unknown;
@@ -131,7 +143,7 @@ interface SlotLike {
 }
 
 /** A GPT slot: where it is on the page, its targeting keys, and who filled it. */
-export function gptSlotFinding(slot: SlotLike): ProbeFinding | undefined {
+export function gptSlotFinding(slot: SlotLike, pageKeys?: unknown): ProbeFinding | undefined {
   return attempt(() => {
     const info = (slot.getResponseInformation?.() ?? {}) as Record<string, unknown>;
     const elementId = str(slot.getSlotElementId?.(), 200);
@@ -141,6 +153,7 @@ export function gptSlotFinding(slot: SlotLike): ProbeFinding | undefined {
       slot: str(slot.getAdUnitPath?.(), 300) ?? '',
       elementId,
       targetingKeys: list(slot.getTargetingKeys?.(), 50).map((k) => str(k)).filter((k): k is string => !!k),
+      pageKeys: pageKeys === undefined ? undefined : list(pageKeys, 50).map((k) => str(k)).filter((k): k is string => !!k),
       advertiserId: int(info?.advertiserId),
       campaignId: int(info?.campaignId),
       creativeId: int(info?.creativeId),

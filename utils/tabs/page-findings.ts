@@ -9,7 +9,8 @@ export interface PageFindings {
   identity: { platform: string; tag?: string; fields: string[]; origin: string }[];
   eids: { source: string; atype?: number }[];
   bids: { slot: string; bidder: string; advertiserDomains: string[]; dsa?: { behalf?: string; paid?: string }; origin: string }[];
-  slots: { slot: string; elementId: string; targetingKeys: string[]; advertiserId?: number; campaignId?: number; creativeId?: number; lineItemId?: number; origin: string }[];
+  auctions: { slot: string; bidders: string[]; origin: string }[];
+  slots: { slot: string; elementId: string; targetingKeys: string[]; pageKeys?: string[]; advertiserId?: number; campaignId?: number; creativeId?: number; lineItemId?: number; origin: string }[];
   fingerprinting: { technique: Extract<ProbeFinding, { kind: 'fingerprint' }>['technique']; script: string; company?: string; party: 'first' | 'third' }[];
   replay: { vendor: string; origin: string }[];
   keylogging: { script: string; event: string; company?: string }[];
@@ -17,10 +18,10 @@ export interface PageFindings {
 }
 
 export function emptyFindings(): PageFindings {
-  return { gpp: [], identity: [], eids: [], bids: [], slots: [], fingerprinting: [], replay: [], keylogging: [], campaign: [] };
+  return { gpp: [], identity: [], eids: [], bids: [], auctions: [], slots: [], fingerprinting: [], replay: [], keylogging: [], campaign: [] };
 }
 
-const LIMITS = { identity: 30, eids: 50, bids: 30, slots: 30, fingerprinting: 30, replay: 10, keylogging: 10, campaign: 10, gpp: 32 } as const;
+const LIMITS = { identity: 30, eids: 50, bids: 30, auctions: 30, slots: 30, fingerprinting: 30, replay: 10, keylogging: 10, campaign: 10, gpp: 32 } as const;
 
 function addUnique<T>(list: T[], item: T, limit: number, same: (a: T) => boolean): boolean {
   if (list.some(same) || list.length >= limit) return false;
@@ -74,8 +75,23 @@ export function recordFinding(p: PageFindings, f: ProbeFinding, origin: string, 
     }
     case 'bid':
       return addUnique(p.bids, { ...f, origin }, LIMITS.bids, (x) => x.slot === f.slot && x.bidder === f.bidder && x.origin === origin);
-    case 'gpt-slot':
-      return addUnique(p.slots, { ...f, origin }, LIMITS.slots, (x) => x.slot === f.slot && x.elementId === f.elementId && x.origin === origin);
+    case 'auction': {
+      p.auctions ??= [];
+      const existing = p.auctions.find((x) => x.slot === f.slot && x.origin === origin);
+      if (!existing) return addUnique(p.auctions, { slot: f.slot, bidders: f.bidders, origin }, LIMITS.auctions, () => false);
+      const added = f.bidders.filter((b) => !existing.bidders.includes(b));
+      existing.bidders.push(...added.slice(0, 30 - existing.bidders.length));
+      return added.length > 0;
+    }
+    case 'gpt-slot': {
+      // GPT fills in who won only after the ad renders: a later reading replaces an earlier one.
+      const i = p.slots.findIndex((x) => x.slot === f.slot && x.elementId === f.elementId && x.origin === origin);
+      const next = { ...f, origin };
+      if (i === -1) return addUnique(p.slots, next, LIMITS.slots, () => false);
+      if (JSON.stringify(p.slots[i]) === JSON.stringify(next)) return false;
+      p.slots[i] = next;
+      return true;
+    }
     case 'fingerprint': {
       const c = classify(f.script);
       const script = scriptName(f.script);
