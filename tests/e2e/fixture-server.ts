@@ -121,7 +121,7 @@ export class FixtureServer {
       req.on('end', () => {
         let out: ReturnType<typeof responder.respond>;
         try {
-          out = responder.respond(Buffer.concat(chunks).toString('utf8'));
+          out = responder.respond(Buffer.concat(chunks).toString('utf8'), url);
         } catch {
           out = { status: 400, type: 'text/plain', body: 'bad request' };
         }
