@@ -201,8 +201,13 @@ function labelOf(seg: string): DisclosureLang | undefined {
 const ABBREVIATION = /(?:^|[\s.])(?:[A-Za-z]|Jr|Sr|St|Dr|Nr|Bros)$/;
 
 /** The sponsor named after a trigger: up to the end of the sentence, a clause, a URL or another trigger. */
-function sponsorAfter(rest: string): string | undefined {
+function sponsorAfter(rest: string, linkTexts: readonly string[] = []): string | undefined {
   let s = plain(clip(rest, 400)).replace(/^[\s:\-–—]+/, '');
+  // A link that follows on the same line ("… Citizens for X. Transparency notice") is not part of the name.
+  for (const l of linkTexts) {
+    const i = l.length >= 4 ? s.indexOf(l) : -1;
+    if (i > 0) s = s.slice(0, i).replace(/\.\s*$/, '');
+  }
   const stops = [
     /\s+and\s+(?:not\s+)?authori[sz]ed\b/i,
     /\s+(?:und|et|en)\s+(?:nicht\s+|non\s+|niet\s+)?(?:autoris|genehmigt|goedgekeurd)/i,
@@ -257,6 +262,7 @@ export function readDisclosures(input: { text: string; links: ReadonlyArray<{ hr
   };
 
   const segs = segments(text);
+  const linkTexts = links.slice(0, 50).map((l) => (typeof l?.text === 'string' ? plain(clip(l.text, 200)).trim() : '')).filter(Boolean);
   const labelled = segs.some((s) => labelOf(s) !== undefined);
   const paidFor = /\bpaid for by\b/i.test(text);
 
@@ -278,7 +284,7 @@ export function readDisclosures(input: { text: string; links: ReadonlyArray<{ hr
         const atStart = before === '' || LABELS.some(([l]) => before === l) || /\band$/.test(before);
         const ok = t.needsLabel ? labelled : t.strong || atStart || labelled || paidFor;
         if (!ok) continue;
-        const sponsor = sponsorAfter(seg.slice(m.index + m[0].length));
+        const sponsor = sponsorAfter(seg.slice(m.index + m[0].length), linkTexts);
         if (!sponsor && t.kind !== 'sponsored') continue;
         if (!sponsor && !atStart) continue;
         add({
