@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { GetTab } from './messages';
-import type { TabView } from './tabs/view';
+import type { PopupView } from './tabs/popup-view';
 
 /** Extension pages ask the background; it answers from its (restored) state. */
-export async function fetchTabView(tabId: number): Promise<TabView | null> {
+export async function fetchTabView(tabId: number): Promise<PopupView | null> {
   const msg: GetTab = { type: 'tab:get', tabId };
-  return ((await browser.runtime.sendMessage(msg)) as TabView | null | undefined) ?? null;
+  return ((await browser.runtime.sendMessage(msg)) as PopupView | null | undefined) ?? null;
 }

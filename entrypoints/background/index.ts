@@ -5,6 +5,7 @@ import { registerMessages } from './messages';
 import { registerRequests } from './requests';
 import { TabStore } from './tab-store';
 import { registerTabs } from './tabs';
+import { SightingsStore } from './sightings';
 
 // Every listener is registered synchronously on the first tick: an event that wakes
 // the worker is delivered only to listeners that exist by then.
@@ -12,7 +13,8 @@ export default defineBackground(() => {
   const tabs = new TabStore();
   const learning = new LearningStore();
   registerRequests(tabs, learning);
-  registerMessages(tabs, learning);
+  const sightings = new SightingsStore(tabs);
+  registerMessages(tabs, learning, sightings);
   registerBadge(tabs, learning);
   registerTabs(tabs);
 });

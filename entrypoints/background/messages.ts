@@ -1,31 +1,46 @@
 import { browser } from 'wxt/browser';
 import { messageSchema, parseTimingEntries } from '@/utils/messages';
-import { tabView, type TabView } from '@/utils/tabs/view';
 import type { LearningStore } from './learning-store';
 import type { TabStore } from './tab-store';
 import { handleProbe } from './probe';
 import { handleTiming } from './timing';
+import { handleAdFrame, handleAdLink, handleAdSlots, handlePageText } from './ads';
+import type { SightingsStore } from './sightings';
+import { popupView, type PopupView } from '@/utils/tabs/popup-view';
 
 interface Sender {
   id?: string;
   url?: string;
+  origin?: string;
   tab?: { id?: number };
   frameId?: number;
+}
+
+function originOf(sender: Sender): string | undefined {
+  if (sender.origin) return sender.origin;
+  try {
+    return new URL(sender.url ?? '').origin;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * The one inbound door. Each message is checked for who sent it, then parsed; anything
  * unknown is dropped without an answer. Content scripts only ever affect their own tab.
  */
-export function registerMessages(store: TabStore, learning: LearningStore): void {
+export function registerMessages(store: TabStore, learning: LearningStore, sightings: SightingsStore): void {
   const ownOrigin = browser.runtime.getURL('');
-  browser.runtime.onMessage.addListener((raw: unknown, rawSender: unknown): Promise<TabView | { complete: boolean } | null> | undefined => {
+  browser.runtime.onMessage.addListener((raw: unknown, rawSender: unknown): Promise<PopupView | { complete: boolean } | null> | undefined => {
     const sender = rawSender as Sender;
     if (sender.id !== browser.runtime.id) return undefined;
     const parsed = messageSchema.safeParse(raw);
     if (!parsed.success) return undefined;
     const msg = parsed.data;
     const fromExtensionPage = !!sender.url?.startsWith(ownOrigin);
+    const tabId = sender.tab?.id ?? -1;
+    const fromPage = !fromExtensionPage && tabId >= 0 && !!sender.url;
+    const fromTopFrame = fromPage && sender.frameId === 0;
     switch (msg.type) {
       case 'timing': {
         const tabId = sender.tab?.id;
@@ -38,12 +53,22 @@ export function registerMessages(store: TabStore, learning: LearningStore): void
         if (fromExtensionPage || tabId === undefined || tabId < 0 || !sender.url) return undefined;
         return handleProbe(store, tabId, sender.url, msg).then(() => null);
       }
+      case 'page-text':
+        return fromTopFrame ? handlePageText(store, tabId, sender.url!, msg).then(() => null) : undefined;
+      case 'ad-slots':
+        return fromTopFrame ? handleAdSlots(store, tabId, sender.url!, msg).then(() => null) : undefined;
+      case 'ad-link':
+        return fromTopFrame ? handleAdLink(store, tabId, sender.url!, msg).then(() => null) : undefined;
+      case 'ad-frame': {
+        const origin = originOf(sender);
+        return fromPage && origin ? handleAdFrame(store, tabId, origin, msg).then(() => null) : undefined;
+      }
       case 'tab:get': {
         if (!fromExtensionPage) return undefined;
         return store.run(async () => {
-          await learning.ready;
+          await Promise.all([learning.ready, sightings.ready]);
           const state = store.get(msg.tabId);
-          return state ? tabView(state, learning.state) : null;
+          return state ? popupView(state, learning.state, sightings.state) : null;
         });
       }
     }

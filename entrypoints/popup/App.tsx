@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AdsPanel } from '@/components/AdsPanel';
 import { CompanyCard } from '@/components/CompanyCard';
 import { PagePanel } from '@/components/PagePanel';
+import { PoliticalBanner } from '@/components/PoliticalBanner';
 import { SignalList } from '@/components/SignalList';
 import { fetchTabView } from '@/utils/client';
 import { t, type MessageKey } from '@/utils/i18n';
 import { GROUP_ORDER, groupOf } from '@/utils/tabs/groups';
-import type { CompanyView, TabView } from '@/utils/tabs/view';
+import type { PopupView } from '@/utils/tabs/popup-view';
+import type { CompanyView } from '@/utils/tabs/view';
 
 const REFRESH_MS = 1000;
 
@@ -36,8 +39,8 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-function useTabView(): { view: TabView | null; loaded: boolean } {
-  const [view, setView] = useState<TabView | null>(null);
+function useTabView(): { view: PopupView | null; loaded: boolean } {
+  const [view, setView] = useState<PopupView | null>(null);
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     let stopped = false;
@@ -95,12 +98,14 @@ export function App() {
         <p class="requests">{t('requestsLine', [view.requests, view.thirdParty])}</p>
         {view.recovered > 0 && <p class="late">{t('lateNotice', [view.recovered])}</p>}
       </header>
+      <PoliticalBanner verdict={view.political} />
       {own && own.signals.length > 0 && (
         <section class="group" data-group="page">
           <h2>{t('thisPage')}</h2>
           <SignalList signals={own.signals} company={view.site} onPage />
         </section>
       )}
+      <AdsPanel ads={view.ads} tabId={view.tabId} />
       <PagePanel page={view.page} />
       <Groups companies={others} />
     </main>

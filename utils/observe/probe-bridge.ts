@@ -2,6 +2,7 @@ import { sendToBackground } from '../content-messaging';
 import { BRIDGE_READY_EVENT, MAX_EVENT_CHARS, PROBE_EVENT, PROBE_KINDS } from '../probe-event';
 import type { ProbeFinding } from '../probe-schema';
 import { campaignFromDom } from '../probe/campaign-dom';
+import { noteAdUnit } from './ad-slots';
 
 const SEND_EVERY_MS = 500;
 const MAX_PER_MESSAGE = 100;
@@ -43,6 +44,8 @@ export function bridgeProbe(): void {
     tokens--;
     seen.add(key);
     if (finding.kind === 'tcf') sawTcf = true;
+    // Prebid names its slots by ad unit code, usually the id of the slot's element.
+    if ((finding.kind === 'bid' || finding.kind === 'auction') && typeof finding.slot === 'string') noteAdUnit(finding.slot);
     queue.push(finding);
     timer ??= setTimeout(flush, SEND_EVERY_MS);
   };

@@ -3,6 +3,8 @@ import { siteOf, parseUrl } from '../engine/url';
 import { MAX_PAGE_URL } from '../limits';
 import { emptyFindings, type PageFindings } from './page-findings';
 import { shortHash } from './hash';
+import type { AdsOnTab } from '../ads/state';
+import type { PageText } from '../engine/political/page-text';
 
 const MAX_SEEN = 3000;
 const MAX_HOSTS = 1000;
@@ -58,6 +60,10 @@ export interface TabState {
   companies: Record<string, CompanyOnTab>;
   /** What the page itself revealed to the probe (consent, auctions, fingerprinting …). */
   page: PageFindings;
+  /** The top document's title, headings, meta and text, for the political-page classifier. */
+  pageText?: PageText;
+  /** The page's ad slots and what their frames say about themselves. */
+  ads?: AdsOnTab;
 }
 
 export function newTab(tabId: number, url: string, now: number): TabState {

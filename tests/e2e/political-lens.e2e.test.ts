@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ExtensionBrowser } from './harness';
+
+const ARTICLE = 'https://www.tageblatt-example.de/politik/landtagswahl.html';
+
+describe('political lens: political pages, political ads, "Why did I see this ad?"', () => {
+  let b: ExtensionBrowser;
+  beforeAll(async () => {
+    b = await ExtensionBrowser.launch();
+  });
+  afterAll(async () => b?.close());
+
+  async function popupFor(url: string, ready: (p: Page) => Promise<unknown>): Promise<{ page: Page; popup: Page }> {
+    const page = await b.context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    const popup = await b.openPopup(await b.tabId(page));
+    await ready(popup);
+    return { page, popup };
+  }
+
+  it('a party campaign page on NationBuilder with a Meta pixel is a campaign page, and says why', async () => {
+    const { popup } = await popupFor('https://www.anna-berger.de/', (p) => p.waitForSelector('[data-group="political-page"]', { timeout: 20_000 }));
+    const banner = popup.locator('[data-group="political-page"]');
+    await expect(banner.getAttribute('data-label')).resolves.toBe('campaign');
+    const text = await banner.textContent();
+    expect(text).toContain('Political campaign page');
+    expect(text).toContain('The page runs political technology: NationBuilder');
+    expect(text).toMatch(/Words that decided it: .*(Landtagswahl|Kandidatin|Spenden|SPD)/);
+    await expect(banner.locator('[data-kind="political-political-tech"] [data-provenance]').getAttribute('data-provenance')).resolves.toBe('observed');
+    // The pixel is still listed among the companies.
+    await expect(popup.locator('.company-name').allTextContents()).resolves.toEqual(expect.arrayContaining(['Meta', 'NationBuilder']));
+  });
+
+  it('a news article with a political ad in a cross-origin frame: the ad, its sponsor, its label and the full explanation', async () => {
+    // Earlier in the session: a campaign site that sends data to Google.
+    const earlier = await b.context.newPage();
+    await earlier.goto('https://www.moreau2026.org/donate.html', { waitUntil: 'load' });
+    await b.waitForState(await b.tabId(earlier), (s) => !!s.companies['company:Google']);
+
+    const { page, popup } = await popupFor(ARTICLE, (p) =>
+      p.waitForFunction(() => document.querySelector('.ad-political [data-kind="adPoliticalLabel"]') && document.querySelector('.ad-political [data-kind="adServedBy"]') && document.querySelector('.ad-political [data-kind="adWinner"]'), undefined, { timeout: 30_000 }),
+    );
+    const banner = popup.locator('[data-group="political-page"]');
+    await expect(banner.getAttribute('data-label')).resolves.toBe('political-news');
+
+    const ad = popup.locator('.ad-political');
+    await expect(ad.count()).resolves.toBe(1);
+    await expect(ad.getAttribute('data-slot')).resolves.toBe('div-gpt-ad-top');
+    await expect(ad.locator('.ad-sponsor').textContent()).resolves.toBe('Paid for by: Citizens for X');
+    await expect(ad.locator('.ad-label').textContent()).resolves.toBe('Label: “Politische Anzeige” (German)');
+
+    const section = async (name: string) => (await ad.locator(`[data-section="${name}"] li`).allTextContents()).join('\n');
+    const bought = await section('bought');
+    expect(bought).toContain('Sold through Google Ad Manager, ad unit /21700001/tageblatt/politik/top.');
+    expect(bought).toContain('Google Ad Manager filled it: advertiser #5039281, order #3311208417, creative #138412278901.');
+    expect(bought).toContain('An auction ran in your browser (Prebid.js). Bidders asked: openx.');
+    expect(bought).toContain('OpenX won the auction.');
+    const paid = await section('paid');
+    expect(paid).toContain('The winning bid names the advertiser: citizensforx.org.');
+    expect(paid).toContain('on behalf of Citizens for X, paid by Citizens for X PAC');
+    expect(paid).toContain('The ad says who paid: Citizens for X');
+    expect(paid).toContain('Transparency notice: https://citizensforx.org/transparenz');
+    const told = await section('told');
+    expect(told).toMatch(/targeting keys to the ad server: .*ressort.*permutive.*hb_bidder/);
+    expect(told).toContain('Person-based, the same on all your devices: liveramp.com');
+    expect(told).toContain('812 companies may use your data; you refused ad profiles.');
+    const known = await section('known');
+    expect(known).toContain('Google also received data on 1 other sites you visited in this browser session: moreau2026.org.');
+    expect(known).toContain('We have not seen OpenX on other sites in this browser session.');
+    const rules = await section('rules');
+    expect(rules).toContain('This one has both.');
+    expect(rules).toContain('TTPA, Art. 18');
+
+    // Every line says how we know it.
+    const provenances = await ad.locator('[data-section] li [data-provenance]').evaluateAll((els) => els.map((e) => e.getAttribute('data-provenance')));
+    expect(provenances.length).toBe(await ad.locator('[data-section] li').count());
+    expect(new Set(provenances)).toEqual(new Set(['declared', 'observed', 'inferred']));
+    await expect(ad.locator('[data-kind="adSponsor"] [data-provenance]').getAttribute('data-provenance')).resolves.toBe('declared');
+
+    // The house ad in the other slot is an ad, not a political one.
+    const house = popup.locator('.ad[data-slot="div-gpt-ad-side"]');
+    await expect(house.getAttribute('data-political')).resolves.toBe('false');
+    await expect(house.locator('[data-kind="adNoSponsor"]').count()).resolves.toBe(1);
+
+    // Pointing at the explanation outlines the slot on the page; leaving removes the outline.
+    await ad.hover();
+    const box = await page.waitForFunction(() => {
+      const o = document.querySelector('[data-targetlens-outline]');
+      return o && JSON.stringify([o.getBoundingClientRect().toJSON(), document.getElementById('div-gpt-ad-top')!.getBoundingClientRect().toJSON()]);
+    });
+    const [outline, slot] = JSON.parse((await box.jsonValue()) as string) as DOMRect[];
+    expect(Math.abs(outline!.left - (slot!.left - 4))).toBeLessThan(1);
+    expect(Math.abs(outline!.width - (slot!.width + 8))).toBeLessThan(1);
+    await popup.mouse.move(1, 1);
+    await popup.locator('h1').hover();
+    await page.waitForFunction(() => !document.querySelector('[data-targetlens-outline]'));
+  });
+
+  it('a recipe blog with ordinary ads, and an article that names a party once, are not campaign pages', async () => {
+    const { popup } = await popupFor('https://www.kitchen-diary.org/lentil-soup.html', (p) => p.waitForSelector('[data-group="ads"] .ad', { timeout: 20_000 }));
+    await expect(popup.locator('[data-group="political-page"]').count()).resolves.toBe(0);
+    const ads = popup.locator('[data-group="ads"] .ad');
+    await expect(ads.evaluateAll((els) => els.map((e) => e.getAttribute('data-political')))).resolves.toEqual(expect.arrayContaining(['false']));
+    await expect(popup.locator('.ad-political').count()).resolves.toBe(0);
+    const all = (await ads.allTextContents()).join('\n');
+    expect(all).toContain('Sold through Google AdSense.');
+    expect(all).toContain('The page marks it as “Sponsored”.');
+
+    const page = await b.context.newPage();
+    await page.goto('https://www.city-courier.co.uk/transport/new-tram-line.html', { waitUntil: 'load' });
+    const tabId = await b.tabId(page);
+    // Judged on its text, once the page has sent it.
+    await b.waitForState(tabId, (s) => !!s.pageText?.title);
+    const article = await b.openPopup(tabId);
+    await expect(article.locator('[data-label="campaign"]').count()).resolves.toBe(0);
+    await expect(article.locator('[data-group="political-page"]').count()).resolves.toBe(0);
+  });
+});

@@ -1,0 +1,162 @@
+import { onBackgroundMessage, sendToBackground } from '../content-messaging';
+import type { ScannedSlot } from '../messages';
+import { AD_LINKS_MAX, AD_TEXT_MAX, FRAME_TOKEN, FRAME_TOKEN_KEY, MAX_SLOTS, linksOf, textOf, type SlotKind } from './ad-text';
+import { showOutline } from './outline';
+
+/** Labels that publishers put on native ads and on ad boxes. */
+const NATIVE_LABEL = /^(sponsored|promoted|advertisement|anzeige|gesponsert|werbung|sponsoris[ée]|publicit[ée]|gesponsord|advertentie)$/i;
+
+const elements = new Map<string, Element>();
+const extraIds = new Set<string>();
+
+function hostOf(src: string): string | undefined {
+  try {
+    const u = new URL(src, location.href);
+    return /^https?:$/.test(u.protocol) ? u.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Text of the slot, including same-origin ("friendly") iframes, where many ads render. */
+function slotText(el: Element): { text: string; links: { href: string; text: string }[] } {
+  let text = textOf(el);
+  let links = linksOf(el);
+  for (const f of Array.from(el.querySelectorAll('iframe')).slice(0, 3)) {
+    let doc: Document | null = null;
+    try {
+      doc = (f as HTMLIFrameElement).contentDocument;
+    } catch {
+      doc = null;
+    }
+    if (!doc?.body) continue;
+    text = `${text}\n${textOf(doc.body)}`.trim().slice(0, AD_TEXT_MAX);
+    links = links.concat(linksOf(doc)).slice(0, AD_LINKS_MAX);
+  }
+  return { text, links };
+}
+
+interface Candidate {
+  el: Element;
+  kind: SlotKind;
+  /** A native ad's label, which the page may set inline with the ad's text. */
+  label?: string;
+}
+
+function candidates(doc: Document): Candidate[] {
+  const out: Candidate[] = [];
+  const taken = new Set<Element>();
+  const add = (el: Element | null, kind: SlotKind, label?: string) => {
+    if (!el || taken.has(el) || [...taken].some((t) => t.contains(el))) return;
+    taken.add(el);
+    out.push({ el, kind, label });
+  };
+  for (const id of extraIds) add(doc.getElementById(id), 'prebid');
+  for (const el of Array.from(doc.querySelectorAll('div[id^="div-gpt-ad"], [data-google-query-id]'))) add(el, 'gpt');
+  for (const f of Array.from(doc.querySelectorAll('iframe[id^="google_ads_iframe_"]'))) add(f.closest('[id]:not(iframe)') ?? f, 'gpt');
+  for (const el of Array.from(doc.querySelectorAll('ins.adsbygoogle'))) add(el, 'adsense');
+  // Native ads: a short label element; the ad is the nearest box around it.
+  for (const el of Array.from(doc.querySelectorAll('span, small, div, p, a, em, strong, b, i')).slice(0, 5000)) {
+    const label = el.childElementCount > 0 ? '' : (el.textContent ?? '').trim();
+    if (!NATIVE_LABEL.test(label)) continue;
+    add(el.closest('article, li, aside, section') ?? el.parentElement, 'native', label);
+  }
+  // Any other iframe of a size ads come in; the background keeps those of ad companies.
+  for (const f of Array.from(doc.querySelectorAll('iframe[src]')).slice(0, 40)) {
+    const r = f.getBoundingClientRect();
+    if (r.width >= 50 && r.height >= 40) add(f, 'iframe');
+  }
+  return out.slice(0, MAX_SLOTS);
+}
+
+function keyFor(el: Element, kind: SlotKind, n: number): string {
+  return el.id ? el.id.slice(0, 200) : `${kind}-${n}`;
+}
+
+function scan(doc: Document): ScannedSlot[] {
+  elements.clear();
+  return candidates(doc).map(({ el, kind, label }, n) => {
+    const key = keyFor(el, kind, n);
+    elements.set(key, el);
+    const r = el.getBoundingClientRect();
+    const frames = el.tagName === 'IFRAME' ? [el] : Array.from(el.querySelectorAll('iframe')).slice(0, 5);
+    const frameHosts = [...new Set(frames.map((f) => hostOf((f as HTMLIFrameElement).src)).filter((h): h is string => !!h))];
+    const { text, links } = slotText(el);
+    return {
+      key,
+      kind,
+      elementId: el.id ? el.id.slice(0, 200) : undefined,
+      size: [Math.round(r.width), Math.round(r.height)],
+      frameHosts,
+      text: (label ? `${label}\n${text}` : text).slice(0, AD_TEXT_MAX),
+      links,
+    };
+  });
+}
+
+/** The slot whose element holds the frame that posted `source`, walking up nested frames. */
+function slotOfWindow(source: Window): string | undefined {
+  let w: Window | null = source;
+  for (let depth = 0; w && depth < 8; depth++) {
+    for (const [key, el] of elements) {
+      const frames = el.tagName === 'IFRAME' ? [el] : Array.from(el.querySelectorAll('iframe'));
+      if (frames.some((f) => (f as HTMLIFrameElement).contentWindow === w)) return key;
+    }
+    if (w === w.parent) break;
+    w = w.parent;
+  }
+  return undefined;
+}
+
+/**
+ * In the top frame: finds the page's ad slots (GPT, AdSense, Prebid, ad iframes, native
+ * ads), reports them as they render, links ad frames to the slot that holds them, and
+ * outlines a slot when the popup asks.
+ */
+export function watchAdSlots(): void {
+  if (window !== window.top) return;
+  let last = '';
+  let pendingLinks: { token: string; source: Window }[] = [];
+  const report = () => {
+    const slots = scan(document);
+    const json = JSON.stringify(slots);
+    if (json !== last && slots.length) {
+      last = json;
+      sendToBackground({ type: 'ad-slots', slots });
+    }
+    pendingLinks = pendingLinks.filter(({ token, source }) => {
+      const slot = slotOfWindow(source);
+      if (slot) sendToBackground({ type: 'ad-link', token, slot });
+      return !slot;
+    });
+  };
+  // Ads render late: look when the page is idle after load, then a few more times.
+  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(report, { timeout: 2000 }) : setTimeout(report, 200));
+  const loaded = () => {
+    idle();
+    for (const ms of [1500, 4000, 8000]) setTimeout(idle, ms);
+  };
+  if (document.readyState === 'complete') loaded();
+  else addEventListener('load', loaded, { once: true });
+
+  const linked = new Set<string>();
+  addEventListener('message', (e) => {
+    const token = (e.data as Record<string, unknown> | null)?.[FRAME_TOKEN_KEY];
+    if (typeof token !== 'string' || !FRAME_TOKEN.test(token) || linked.has(token) || !e.source || linked.size > 200) return;
+    linked.add(token);
+    const slot = slotOfWindow(e.source as Window);
+    if (slot) sendToBackground({ type: 'ad-link', token, slot });
+    else if (pendingLinks.length < 50) pendingLinks.push({ token, source: e.source as Window });
+  });
+
+  onBackgroundMessage((m) => {
+    const msg = m as { type?: unknown; slot?: unknown };
+    if (msg?.type !== 'outline') return;
+    showOutline(typeof msg.slot === 'string' ? elements.get(msg.slot) : undefined);
+  });
+}
+
+/** Called by the probe bridge when the page names an ad unit (Prebid's ad unit code). */
+export function noteAdUnit(id: string): void {
+  if (extraIds.size < MAX_SLOTS && id.length <= 200) extraIds.add(id);
+}
