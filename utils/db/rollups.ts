@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import type { EntityTable } from 'dexie';
 import { CATEGORY_RANK, type Category } from '../engine/types';
 import { rollupKey } from './keys';
 import type { Contact, Rollup } from './records';
@@ -58,7 +58,7 @@ export function applyContact(r: Rollup | undefined, next: Contact, old: Contact 
  * Recomputes the rollups of the given (day, entity) pairs from the contacts: after a
  * deletion or an import. Must run inside a transaction over contacts and rollups.
  */
-export async function recomputeRollups(contacts: Table<Contact, string>, rollups: Table<Rollup, string>, pairs: Iterable<readonly [number, string]>): Promise<void> {
+export async function recomputeRollups(contacts: EntityTable<Contact, 'id'>, rollups: EntityTable<Rollup, 'id'>, pairs: Iterable<readonly [number, string]>): Promise<void> {
   const seen = new Set<string>();
   const puts: Rollup[] = [];
   const deletes: string[] = [];
