@@ -115,7 +115,8 @@ const TYPE_TABLE = Object.fromEntries(TABLES.map((t) => [RECORD_TYPE[t], t])) as
 
 function fromNdjson(text: string): { header: ExportHeader; records: Records; counts: unknown } {
   const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
+  const complete = lines[lines.length - 1] === '';
+  if (complete) lines.pop();
   const records = emptyRecords();
   const header = checkHeader(parseJson(lines[0]!, 'line 1'), 'line 1');
   let counts: unknown;
@@ -123,6 +124,13 @@ function fromNdjson(text: string): { header: ExportHeader; records: Records; cou
     const where = `line ${i + 1}`;
     const line = lines[i]!.replace(/\r$/, '');
     if (counts !== undefined) fail('invalid-record', `${where}: a record after the end record`);
+    if (!complete && i === lines.length - 1) {
+      try {
+        JSON.parse(line);
+      } catch {
+        fail('truncated', `${where}: the JSON ends before it is complete; the file was cut short`);
+      }
+    }
     const raw = parseJson(line, where) as Record<string, unknown>;
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail('invalid-record', `${where}: not a JSON object`);
     const { type, ...rest } = raw;

@@ -4,33 +4,10 @@ import type { HistoryDB } from '@/utils/db/database';
 import { deleteEverything } from '@/utils/db/delete';
 import { exportBytes, exportChunks, type ExportRequest } from '@/utils/db/export';
 import { exportDocumentSchema, ndjsonLineSchema } from '@/utils/db/export-schema';
-import { visitDraft } from '@/utils/db/from-tab';
 import { importBytes } from '@/utils/db/import';
-import { recordAds, writeVisits } from '@/utils/db/write';
-import { DAY, dump, freshDb, hashedEmail, pixel, T0, tabState } from './fixtures';
+import { DAY, dump, fill, freshDb, T0 } from './fixtures';
 
 const ctx = { extensionVersion: '0.1.0', now: T0 + 5 * DAY };
-
-/** A small history: three sites over two days, named and unnamed companies, a click id, an ad. */
-export async function fill(db: HistoryDB): Promise<void> {
-  const states = [
-    tabState(1, 'https://www.moreau2026.org/donate?email=x', T0, [
-      { key: 'company:Meta', requests: 3, hosts: ['connect.facebook.net', 'www.facebook.com'], signals: [pixel('Donate'), hashedEmail()] },
-      { key: 'vendor:actblue', name: 'ActBlue', category: 'political', requests: 2, signals: [] },
-    ], { page: { ...tabState(0, 'https://x.org/', 0).page, campaign: [{ platform: 'NationBuilder', evidence: 'x', origin: 'https://www.moreau2026.org' }] } }),
-    tabState(2, 'https://www.lindenbakery.org/bread, "rye"', T0 + 3_600_000, [
-      { key: 'site:pixel-exchange-example.net', kind: 'unknown', category: 'other', requests: 1, signals: [{ kind: 'third-party-cookie', evidence: ['uid'], provenance: 'observed', count: 1 }] },
-      { key: 'company:Meta', requests: 1 },
-    ]),
-    tabState(3, 'https://shop.trailgear-shop.com/?gclid=1', T0 + DAY, [
-      { key: 'site:trailgear-shop.com', kind: 'unknown', category: 'other', requests: 0, signals: [{ kind: 'click-id', evidence: ['gclid'], provenance: 'observed', count: 1 }] },
-      { key: 'company:Google', requests: 5, signals: [pixel('conversion', 2)] },
-    ]),
-  ];
-  const drafts = states.map((s, i) => visitDraft(s, { pathMode: i === 2 ? 'full' : 'path', title: `Title ${i}` })!);
-  await writeVisits(db, drafts, T0);
-  await recordAds(drafts[1]!.visit.id, [{ slot: 'div-gpt-top', sponsor: 'Moreau 2026', labels: ['political'], advertiserDomains: ['moreau2026.org'], explanation: [{ text: 'Paid for by "Moreau 2026", a campaign', provenance: 'declared' }] }], db);
-}
 
 describe('export and import', () => {
   let db: HistoryDB;
