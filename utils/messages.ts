@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { importPayloadSchema } from './db/import-payload';
+import { historySettingsSchema } from './history/settings';
 import { MAX_PAGE_URL } from './limits';
 import { probeFindingSchema } from './probe-schema';
 
@@ -37,9 +39,24 @@ export const probeReportSchema = z.object({ type: z.literal('probe'), findings: 
 
 export const getTabSchema = z.object({ type: z.literal('tab:get'), tabId: z.number().int().nonnegative() });
 
-export const messageSchema = z.discriminatedUnion('type', [timingReportSchema, probeReportSchema, getTabSchema]);
+const site = z.string().min(1).max(253);
+
+/** Local history: only the background writes it, so extension pages ask it to. */
+export const historyMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('history:settings'), settings: historySettingsSchema.partial() }),
+  z.object({ type: z.literal('history:pause'), site, paused: z.boolean() }),
+  z.object({ type: z.literal('history:delete-site'), site }),
+  z.object({ type: z.literal('history:delete-all') }),
+  z.object({ type: z.literal('history:import'), payload: importPayloadSchema }),
+  /** Writes the visits of open tabs now rather than after the usual delay. */
+  z.object({ type: z.literal('history:flush') }),
+  z.object({ type: z.literal('history:dismiss-notice') }),
+]);
+
+export const messageSchema = z.discriminatedUnion('type', [timingReportSchema, probeReportSchema, getTabSchema, ...historyMessageSchema.options]);
 
 export type TimingReport = z.infer<typeof timingReportSchema>;
 export type GetTab = z.infer<typeof getTabSchema>;
 export type ProbeReport = z.infer<typeof probeReportSchema>;
 export type Message = z.infer<typeof messageSchema>;
+export type HistoryMessage = z.infer<typeof historyMessageSchema>;

@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerBadge } from './badge';
+import { registerHistory } from './history';
 import { LearningStore } from './learning-store';
 import { registerMessages } from './messages';
 import { registerRequests } from './requests';
@@ -12,7 +13,8 @@ export default defineBackground(() => {
   const tabs = new TabStore();
   const learning = new LearningStore();
   registerRequests(tabs, learning);
-  registerMessages(tabs, learning);
+  const history = registerHistory(tabs, learning);
+  registerMessages(tabs, learning, history);
   registerBadge(tabs, learning);
   registerTabs(tabs);
 });

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
+import { NOTICE_KEY } from '@/utils/history/settings';
 import { messageSchema, parseTimingEntries } from '@/utils/messages';
-import { tabView, type TabView } from '@/utils/tabs/view';
+import { tabView } from '@/utils/tabs/view';
+import type { HistoryRecorder } from './history';
 import type { LearningStore } from './learning-store';
 import type { TabStore } from './tab-store';
 import { handleProbe } from './probe';
@@ -17,9 +19,9 @@ interface Sender {
  * The one inbound door. Each message is checked for who sent it, then parsed; anything
  * unknown is dropped without an answer. Content scripts only ever affect their own tab.
  */
-export function registerMessages(store: TabStore, learning: LearningStore): void {
+export function registerMessages(store: TabStore, learning: LearningStore, history: HistoryRecorder): void {
   const ownOrigin = browser.runtime.getURL('');
-  browser.runtime.onMessage.addListener((raw: unknown, rawSender: unknown): Promise<TabView | { complete: boolean } | null> | undefined => {
+  browser.runtime.onMessage.addListener((raw: unknown, rawSender: unknown): Promise<unknown> | undefined => {
     const sender = rawSender as Sender;
     if (sender.id !== browser.runtime.id) return undefined;
     const parsed = messageSchema.safeParse(raw);
@@ -45,6 +47,26 @@ export function registerMessages(store: TabStore, learning: LearningStore): void
           const state = store.get(msg.tabId);
           return state ? tabView(state, learning.state) : null;
         });
+      }
+      default: {
+        // Local history: only extension pages may change it.
+        if (!fromExtensionPage) return undefined;
+        switch (msg.type) {
+          case 'history:settings':
+            return history.setSettings(msg.settings);
+          case 'history:pause':
+            return history.pause(msg.site, msg.paused);
+          case 'history:delete-site':
+            return history.deleteSite(msg.site);
+          case 'history:delete-all':
+            return history.deleteAll().then(() => null);
+          case 'history:import':
+            return history.import(msg.payload);
+          case 'history:flush':
+            return history.flush().then(() => null);
+          case 'history:dismiss-notice':
+            return browser.storage.local.remove(NOTICE_KEY).then(() => null);
+        }
       }
     }
   });
