@@ -79,3 +79,8 @@ export function exportJsonSchema(): Record<string, unknown> {
     ...rest,
   };
 }
+
+/** docs/export.schema.json, exactly as committed. */
+export function exportSchemaText(): string {
+  return JSON.stringify(exportJsonSchema(), null, 2) + '\n';
+}
