@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Dexie finds indexedDB when it is first imported: fake-indexeddb must be there first.
+    setupFiles: ['tests/unit/setup-indexeddb.ts'],
     mockReset: true,
     restoreMocks: true,
   },

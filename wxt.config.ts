@@ -17,7 +17,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['webRequest', 'storage', 'tabs'],
+    permissions: ['webRequest', 'storage', 'tabs', 'alarms'],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
     content_scripts: [

@@ -8,6 +8,7 @@ import { attribute, classifyRequest } from '../utils/engine/classify';
 import { TrackerIndex, type CompiledIndex } from '../utils/engine/tracker-index';
 import { politicalVendors } from '../utils/registry/political';
 import { buildCorpus } from './corpus';
+import { benchDb } from './db';
 import { benchProbe } from './probe';
 import { summary, timeEach } from './stats';
 
@@ -83,3 +84,4 @@ const pct = (n: number) => ((100 * n) / holdback.length).toFixed(1) + ' %';
 console.log(`\nheld-back ad-tech domains: ${holdback.length}; flagged ${pct(res.filter((r) => r.listed || (r.entity && !['cdn', 'hosting'].includes(r.entity.category))).length)}, named ${pct(res.filter((r) => r.entity).length)} (third-party-web alone names ${pct(tpwNamed)})`);
 
 await benchProbe();
+await benchDb();

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { AD_SECTIONS, type AdLine, type AdSection, type AdView } from '@/utils/ads/explain';
+import { AD_SECTIONS, type AdSection, type AdView } from '@/utils/ads/explain';
+import { adLineText, languageName } from '@/utils/ads/line-text';
 import { t, type MessageKey } from '@/utils/i18n';
 import { ProvenanceTag } from './ProvenanceTag';
 
@@ -10,25 +11,6 @@ const SECTION_KEYS: Record<AdSection, MessageKey> = {
   known: 'adSectionKnown',
   rules: 'adSectionRules',
 };
-
-function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames([browser.i18n.getUILanguage()], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-function lineText(l: AdLine): string {
-  switch (l.key) {
-    case 'adPoliticalLabel':
-      return t('adPoliticalLabel', [l.subs[0] ?? '', languageName(l.subs[1] ?? '')]);
-    case 'adRulesMissing':
-      return t('adRulesMissing', [l.subs.map((k) => t(k as MessageKey)).join(t('listSeparator'))]);
-    default:
-      return t(l.key as MessageKey, l.subs);
-  }
-}
 
 /** Asks the page's top frame to outline a slot (or to remove the outline). */
 function outline(tabId: number, slot: string | null): void {
@@ -59,7 +41,7 @@ function AdCard({ ad, tabId }: { ad: AdView; tabId: number }) {
             <ul class="signals">
               {lines.map((l, i) => (
                 <li key={`${l.key}|${i}`} class="signal" data-kind={l.key}>
-                  <span class="signal-text">{lineText(l)}</span> <ProvenanceTag provenance={l.provenance} />
+                  <span class="signal-text">{adLineText(l)}</span> <ProvenanceTag provenance={l.provenance} />
                 </li>
               ))}
             </ul>

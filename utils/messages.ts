@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { importPayloadSchema } from './db/import-payload';
+import { historySettingsSchema } from './history/settings';
 import { MAX_PAGE_URL } from './limits';
 import { probeFindingSchema } from './probe-schema';
 import { pageTextSchema } from './engine/political/page-text';
@@ -65,6 +67,20 @@ export const adLinkSchema = z.object({ type: z.literal('ad-link'), token: z.stri
 
 export const getTabSchema = z.object({ type: z.literal('tab:get'), tabId: z.number().int().nonnegative() });
 
+const site = z.string().min(1).max(253);
+
+/** Local history: only the background writes it, so extension pages ask it to. */
+export const historyMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('history:settings'), settings: historySettingsSchema.partial() }),
+  z.object({ type: z.literal('history:pause'), site, paused: z.boolean() }),
+  z.object({ type: z.literal('history:delete-site'), site }),
+  z.object({ type: z.literal('history:delete-all') }),
+  z.object({ type: z.literal('history:import'), payload: importPayloadSchema }),
+  /** Writes the visits of open tabs now rather than after the usual delay. */
+  z.object({ type: z.literal('history:flush') }),
+  z.object({ type: z.literal('history:dismiss-notice') }),
+]);
+
 export const messageSchema = z.discriminatedUnion('type', [
   timingReportSchema,
   probeReportSchema,
@@ -73,6 +89,7 @@ export const messageSchema = z.discriminatedUnion('type', [
   adFrameReportSchema,
   adLinkSchema,
   getTabSchema,
+  ...historyMessageSchema.options,
 ]);
 
 export type TimingReport = z.infer<typeof timingReportSchema>;
@@ -83,3 +100,4 @@ export type AdSlotsReport = z.infer<typeof adSlotsReportSchema>;
 export type AdFrameReport = z.infer<typeof adFrameReportSchema>;
 export type AdLink = z.infer<typeof adLinkSchema>;
 export type Message = z.infer<typeof messageSchema>;
+export type HistoryMessage = z.infer<typeof historyMessageSchema>;

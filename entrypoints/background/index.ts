@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerBadge } from './badge';
+import { registerHistory } from './history';
 import { LearningStore } from './learning-store';
 import { registerMessages } from './messages';
 import { registerRequests } from './requests';
@@ -14,7 +15,8 @@ export default defineBackground(() => {
   const learning = new LearningStore();
   registerRequests(tabs, learning);
   const sightings = new SightingsStore(tabs);
-  registerMessages(tabs, learning, sightings);
+  const history = registerHistory(tabs, learning, sightings);
+  registerMessages(tabs, learning, sightings, history);
   registerBadge(tabs, learning);
   registerTabs(tabs);
 });

@@ -17,6 +17,24 @@ export class LearningStore {
     });
   }
 
+  /**
+   * Forgets first-party sites the person deleted from their history (all of them when
+   * `sites` is 'all'): trackers seen only there are forgotten too. Saved at once.
+   */
+  async forget(sites: readonly string[] | 'all'): Promise<void> {
+    await this.ready;
+    if (sites === 'all') this.state = {};
+    else {
+      for (const [tracker, t] of Object.entries(this.state)) {
+        t.sites = t.sites.filter((s) => !sites.includes(s));
+        if (!t.sites.length) delete this.state[tracker];
+      }
+    }
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await browser.storage.local.set({ [KEY]: this.state });
+  }
+
   record(trackerSite: string, firstPartySite: string, evidence: string): void {
     if (!learn(this.state, trackerSite, firstPartySite, evidence, Date.now())) return;
     this.timer ??= setTimeout(() => {

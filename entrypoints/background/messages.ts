@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
+import { NOTICE_KEY } from '@/utils/history/settings';
 import { messageSchema, parseTimingEntries } from '@/utils/messages';
+import type { HistoryRecorder } from './history';
+import { viewWithHistory } from './lens';
 import type { LearningStore } from './learning-store';
 import type { TabStore } from './tab-store';
 import { handleProbe } from './probe';
 import { handleTiming } from './timing';
 import { handleAdFrame, handleAdLink, handleAdSlots, handlePageText } from './ads';
 import type { SightingsStore } from './sightings';
-import { popupView, type PopupView } from '@/utils/tabs/popup-view';
 
 interface Sender {
   id?: string;
@@ -29,9 +31,9 @@ function originOf(sender: Sender): string | undefined {
  * The one inbound door. Each message is checked for who sent it, then parsed; anything
  * unknown is dropped without an answer. Content scripts only ever affect their own tab.
  */
-export function registerMessages(store: TabStore, learning: LearningStore, sightings: SightingsStore): void {
+export function registerMessages(store: TabStore, learning: LearningStore, sightings: SightingsStore, history: HistoryRecorder): void {
   const ownOrigin = browser.runtime.getURL('');
-  browser.runtime.onMessage.addListener((raw: unknown, rawSender: unknown): Promise<PopupView | { complete: boolean } | null> | undefined => {
+  browser.runtime.onMessage.addListener((raw: unknown, rawSender: unknown): Promise<unknown> | undefined => {
     const sender = rawSender as Sender;
     if (sender.id !== browser.runtime.id) return undefined;
     const parsed = messageSchema.safeParse(raw);
@@ -67,9 +69,28 @@ export function registerMessages(store: TabStore, learning: LearningStore, sight
         if (!fromExtensionPage) return undefined;
         return store.run(async () => {
           await Promise.all([learning.ready, sightings.ready]);
-          const state = store.get(msg.tabId);
-          return state ? popupView(state, learning.state, sightings.state) : null;
-        });
+          return store.get(msg.tabId);
+        }).then((state) => (state ? viewWithHistory(history.db, state, learning.state, sightings.state) : null));
+      }
+      default: {
+        // Local history: only extension pages may change it.
+        if (!fromExtensionPage) return undefined;
+        switch (msg.type) {
+          case 'history:settings':
+            return history.setSettings(msg.settings);
+          case 'history:pause':
+            return history.pause(msg.site, msg.paused);
+          case 'history:delete-site':
+            return history.deleteSite(msg.site);
+          case 'history:delete-all':
+            return history.deleteAll().then(() => null);
+          case 'history:import':
+            return history.import(msg.payload);
+          case 'history:flush':
+            return history.flush().then(() => null);
+          case 'history:dismiss-notice':
+            return browser.storage.local.remove(NOTICE_KEY).then(() => null);
+        }
       }
     }
   });

@@ -42,6 +42,11 @@ export class TabStore {
     return next;
   }
 
+  /** Every tab's state. */
+  all(): TabState[] {
+    return [...this.tabs.values()];
+  }
+
   get(tabId: number): TabState | undefined {
     return this.tabs.get(tabId);
   }

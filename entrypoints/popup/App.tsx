@@ -80,10 +80,31 @@ function Groups({ companies }: { companies: CompanyView[] }) {
   );
 }
 
+function openDashboard(): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') }).then(() => window.close());
+}
+
+/** The link to the local history, on every popup view. */
+function HistoryLink() {
+  return (
+    <footer class="history-link">
+      <a href="/dashboard.html" onClick={(e) => (e.preventDefault(), openDashboard())}>
+        {t('dashboard_open')}
+      </a>
+    </footer>
+  );
+}
+
 export function App() {
   const { view, loaded } = useTabView();
   if (!loaded) return null;
-  if (!view) return <main class="empty">{t('noTab')}</main>;
+  if (!view)
+    return (
+      <main class="empty">
+        {t('noTab')}
+        <HistoryLink />
+      </main>
+    );
   const own = view.companies.find((c) => c.site === view.site);
   const others = view.companies.filter((c) => c !== own);
   return (
@@ -108,6 +129,7 @@ export function App() {
       <AdsPanel ads={view.ads} tabId={view.tabId} />
       <PagePanel page={view.page} />
       <Groups companies={others} />
+      <HistoryLink />
     </main>
   );
 }

@@ -66,8 +66,8 @@ describe('political lens: political pages, political ads, "Why did I see this ad
     expect(told).toContain('Person-based, the same on all your devices: liveramp.com');
     expect(told).toContain('812 companies may use your data; you refused ad profiles.');
     const known = await section('known');
-    expect(known).toContain('Google also received data on 1 other sites you visited in this browser session: moreau2026.org.');
-    expect(known).toContain('We have not seen OpenX on other sites in this browser session.');
+    expect(known).toContain('Other sites you visited where Google also received data (1): moreau2026.org.');
+    expect(known).toContain('We have not seen OpenX on any other site you visited.');
     const rules = await section('rules');
     expect(rules).toContain('This one has both.');
     expect(rules).toContain('TTPA, Art. 18');
@@ -115,5 +115,38 @@ describe('political lens: political pages, political ads, "Why did I see this ad
     const article = await b.openPopup(tabId);
     await expect(article.locator('[data-label="campaign"]').count()).resolves.toBe(0);
     await expect(article.locator('[data-group="political-page"]').count()).resolves.toBe(0);
+  });
+
+  it('the history keeps each page\'s political label, and the political ad with its sponsor and explanation', async () => {
+    // Closing a tab writes its visit at once.
+    for (const p of b.context.pages()) await p.close();
+    const dashboard = await b.context.newPage();
+    await dashboard.goto(`chrome-extension://${b.extensionId}/dashboard.html`);
+    await dashboard.waitForSelector('main[data-ready]');
+    const campaign = dashboard.locator('.visit[data-site="anna-berger.de"] .tag');
+    await campaign.first().waitFor();
+    await expect(campaign.first().textContent()).resolves.toBe('Campaign page');
+    await expect(dashboard.locator('.visit[data-site="tageblatt-example.de"] .tag').first().textContent()).resolves.toBe('Political news');
+    await expect(dashboard.locator('.visit[data-site="kitchen-diary.org"] .tag').count()).resolves.toBe(0);
+
+    const ads = (await dashboard.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('targetlens-history');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const rows = await new Promise<unknown[]>((resolve) => {
+        const r = db.transaction('ads').objectStore('ads').getAll();
+        r.onsuccess = () => resolve(r.result);
+      });
+      db.close();
+      return rows;
+    })) as { slot: string; sponsor?: string; political?: boolean; labels: string[]; advertiserDomains: string[]; explanation: { section: string; kind: string; text: string; provenance: string }[] }[];
+    const political = ads.filter((a) => a.political);
+    expect(political.map((a) => a.slot)).toEqual(['div-gpt-ad-top']);
+    expect(political[0]).toMatchObject({ sponsor: 'Citizens for X', labels: ['Politische Anzeige (de)'], advertiserDomains: ['citizensforx.org'] });
+    const lines = political[0]!.explanation;
+    expect(lines.find((l) => l.kind === 'adWinner')).toEqual({ section: 'bought', kind: 'adWinner', text: 'OpenX won the auction.', provenance: 'declared' });
+    expect(new Set(lines.map((l) => l.section))).toEqual(new Set(['bought', 'paid', 'told', 'known', 'rules']));
   });
 });

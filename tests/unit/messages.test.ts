@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HistoryRecorder } from '@/entrypoints/background/history';
 import { LearningStore } from '@/entrypoints/background/learning-store';
 import { registerMessages } from '@/entrypoints/background/messages';
 import { SightingsStore } from '@/entrypoints/background/sightings';
@@ -20,7 +21,8 @@ describe('the background message door', () => {
     const tab = await fakeBrowser.tabs.create({ url: PAGE });
     tabId = tab.id!;
     store = new TabStore();
-    registerMessages(store, new LearningStore(), new SightingsStore(store));
+    const learning = new LearningStore();
+    registerMessages(store, learning, new SightingsStore(store), new HistoryRecorder(store, learning));
     await store.run(() => store.set(newTab(tabId, PAGE, Date.now())));
     own = fakeBrowser.runtime.getURL('/popup.html');
   });

@@ -31,7 +31,7 @@ export interface AdView {
 
 export interface AdContext {
   classify: (url: string) => Classification;
-  /** Company name → registrable domains of sites where it received data, this browsing session. */
+  /** Company name → registrable domains of sites where it received data: the local history and this browsing session. */
   sightings: Record<string, string[]>;
 }
 
@@ -156,7 +156,7 @@ export function adViews(state: TabState, ctx: AdContext): AdView[] {
     if (p.consent) line('told', refusesAdProfiles(p.consent) ? 'adConsentRefused' : 'adConsentAllowed', [p.consent.vendors], 'declared');
     else line('told', 'adConsentNone', [], 'inferred');
 
-    // What the companies that placed it could already know, from this browsing session.
+    // What the companies that placed it could already know, from the local history and this browsing session.
     const involved = new Set<string>();
     if (bid) {
       const c = bidderCompany(bid.bidder, state);
