@@ -1,5 +1,5 @@
 import { sendToBackground } from '../content-messaging';
-import { PAGE_TEXT_LIMITS } from '../engine/political/page-text';
+import { PAGE_TEXT_LIMITS } from '../engine/political/page-text-limits';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'CANVAS']);
 

@@ -1,24 +1,7 @@
 import { z } from 'zod';
-import { MAX_PAGE_URL } from '@/utils/limits';
+import { PAGE_TEXT_LIMITS } from './page-text-limits';
 
-/**
- * Bounds of what a content script may send about a page's text. The page is untrusted:
- * the content script should cut its reading to these bounds before sending, and the
- * schema cuts again (strings are truncated, lists are shortened) so nothing bigger
- * ever reaches the classifier.
- */
-export const PAGE_TEXT_LIMITS = {
-  url: MAX_PAGE_URL,
-  lang: 35,
-  title: 300,
-  headings: 40,
-  heading: 200,
-  metaField: 500,
-  ogType: 60,
-  schemaTypes: 20,
-  schemaType: 60,
-  text: 20_000,
-} as const;
+export { PAGE_TEXT_LIMITS };
 
 // C0/C1 control characters other than tab and newlines, and the Unicode
 // bidi-override characters: never useful for reading, sometimes used to disguise text.
