@@ -5,7 +5,8 @@ import { ProvenanceTag } from './ProvenanceTag';
 /** Whether this page is political, with the evidence that decided it. */
 export function PoliticalBanner({ verdict }: { verdict: PoliticalVerdict }) {
   if (!verdict.label) return null;
-  const words = verdict.evidence.map((e) => e.word);
+  // The same word found in the title, a heading and the text is one word to the reader.
+  const words = [...new Set(verdict.evidence.map((e) => e.word))];
   return (
     <section class="political" data-group="political-page" data-label={verdict.label}>
       <h2>

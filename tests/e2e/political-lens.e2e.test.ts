@@ -43,6 +43,11 @@ describe('political lens: political pages, political ads, "Why did I see this ad
     );
     const banner = popup.locator('[data-group="political-page"]');
     await expect(banner.getAttribute('data-label')).resolves.toBe('political-news');
+    // Each deciding word once, though the article repeats it in title, headings and text.
+    const wordsLine = (await banner.locator('[data-kind="political-words"] .signal-text').textContent()) ?? '';
+    const words = /^Words that decided it: (.*)\.$/.exec(wordsLine)?.[1]?.split(', ') ?? [];
+    expect(words).toEqual(expect.arrayContaining(['Landtagswahl', 'CDU', 'SPD']));
+    expect(new Set(words).size).toBe(words.length);
 
     const ad = popup.locator('.ad-political');
     await expect(ad.count()).resolves.toBe(1);
