@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { LATE_SCANS_MS } from '../../utils/observe/ad-text';
 import { ExtensionBrowser } from './harness';
 
 const ARTICLE = 'https://www.tageblatt-example.de/politik/landtagswahl.html';
@@ -103,7 +104,7 @@ describe('political lens: political pages, political ads, "Why did I see this ad
   });
 
   it('a recipe blog with ordinary ads, and an article that names a party once, are not campaign pages', async () => {
-    const { popup } = await popupFor('https://www.kitchen-diary.org/lentil-soup.html', (p) => p.waitForSelector('[data-group="ads"] .ad', { timeout: 20_000 }));
+    const { page: blog, popup } = await popupFor('https://www.kitchen-diary.org/lentil-soup.html', (p) => p.waitForSelector('[data-group="ads"] .ad', { timeout: 20_000 }));
     await expect(popup.locator('[data-group="political-page"]').count()).resolves.toBe(0);
     const ads = popup.locator('[data-group="ads"] .ad');
     await expect(ads.evaluateAll((els) => els.map((e) => e.getAttribute('data-political')))).resolves.toEqual(expect.arrayContaining(['false']));
@@ -111,6 +112,15 @@ describe('political lens: political pages, political ads, "Why did I see this ad
     const all = (await ads.allTextContents()).join('\n');
     expect(all).toContain('Sold through Google AdSense.');
     expect(all).toContain('The page marks it as “Sponsored”.');
+    await expect(popup.locator('.ad[data-slot="footer-ad"]').count()).resolves.toBe(0);
+    // The slot at the bottom is filled only once the reader scrolls to it; it is found then,
+    // not by the scans that follow the load: the scroll comes after the last of them.
+    await blog.waitForTimeout(LATE_SCANS_MS.at(-1)! + 2500);
+    await blog.bringToFront();
+    await blog.mouse.wheel(0, 4000);
+    await b.waitForState(await b.tabId(blog), (s) => !!s.ads?.slots.some((x) => x.key === 'footer-ad'));
+    await popup.reload();
+    await popup.locator('.ad[data-slot="footer-ad"]').waitFor();
 
     const page = await b.context.newPage();
     await page.goto('https://www.city-courier.co.uk/transport/new-tram-line.html', { waitUntil: 'load' });

@@ -1,10 +1,12 @@
 import { onBackgroundMessage, sendToBackground } from '../content-messaging';
 import type { ScannedSlot } from '../messages';
-import { AD_LINKS_MAX, AD_TEXT_MAX, FRAME_TOKEN, FRAME_TOKEN_KEY, MAX_SLOTS, linksOf, textOf, type SlotKind } from './ad-text';
+import { AD_LINKS_MAX, AD_TEXT_MAX, FRAME_TOKEN, FRAME_TOKEN_KEY, LATE_SCANS_MS, MAX_SLOTS, linksOf, textOf, type SlotKind } from './ad-text';
 import { showOutline } from './outline';
 
 /** Labels that publishers put on native ads and on ad boxes. */
 const NATIVE_LABEL = /^(sponsored|promoted|advertisement|anzeige|gesponsert|werbung|sponsoris[ée]|publicit[ée]|gesponsord|advertentie)$/i;
+
+const MAX_SCROLL_SCANS = 20;
 
 const elements = new Map<string, Element>();
 const extraIds = new Set<string>();
@@ -88,7 +90,8 @@ function scan(doc: Document): ScannedSlot[] {
       elementId: el.id ? el.id.slice(0, 200) : undefined,
       size: [Math.round(r.width), Math.round(r.height)],
       frameHosts,
-      text: (label ? `${label}\n${text}` : text).slice(0, AD_TEXT_MAX),
+      // A native ad's label usually is in its text already.
+      text: (label && !text.startsWith(label) ? `${label}\n${text}` : text).slice(0, AD_TEXT_MAX),
       links,
     };
   });
@@ -134,10 +137,26 @@ export function watchAdSlots(): void {
   const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(report, { timeout: 2000 }) : setTimeout(report, 200));
   const loaded = () => {
     idle();
-    for (const ms of [1500, 4000, 8000]) setTimeout(idle, ms);
+    for (const ms of LATE_SCANS_MS) setTimeout(idle, ms);
   };
   if (document.readyState === 'complete') loaded();
   else addEventListener('load', loaded, { once: true });
+  // Many pages fill their lower slots only when the reader scrolls to them: look again
+  // after scrolling stops, a bounded number of times.
+  let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+  let scrollScans = 0;
+  addEventListener(
+    'scroll',
+    () => {
+      if (scrollScans >= MAX_SCROLL_SCANS) return;
+      clearTimeout(scrollTimer);
+      scrollTimer = setTimeout(() => {
+        scrollScans++;
+        idle();
+      }, 1000);
+    },
+    { passive: true },
+  );
 
   const linked = new Set<string>();
   addEventListener('message', (e) => {

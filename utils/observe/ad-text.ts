@@ -2,6 +2,8 @@
 export const AD_TEXT_MAX = 2000;
 export const AD_LINKS_MAX = 10;
 export const MAX_SLOTS = 30;
+/** After load, the top frame looks for ads that render late at these times; after that, when the reader scrolls. */
+export const LATE_SCANS_MS = [1500, 4000];
 
 /** The message an ad frame posts to the top window, so the top can tell which slot holds it. */
 export const FRAME_TOKEN_KEY = 'targetlensAdFrame';
