@@ -90,8 +90,8 @@ function scan(doc: Document): ScannedSlot[] {
       elementId: el.id ? el.id.slice(0, 200) : undefined,
       size: [Math.round(r.width), Math.round(r.height)],
       frameHosts,
-      // A native ad's label usually is in its text already.
-      text: (label && !text.startsWith(label) ? `${label}\n${text}` : text).slice(0, AD_TEXT_MAX),
+      // The label on a line of its own, as it stands on screen (and once, though it is usually in the text too).
+      text: (label ? `${label}\n${text.startsWith(label) ? text.slice(label.length).trim() : text}` : text).slice(0, AD_TEXT_MAX),
       links,
     };
   });
