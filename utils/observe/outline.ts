@@ -14,9 +14,10 @@ export function showOutline(el: Element | undefined): void {
   host = document.createElement('div');
   host.setAttribute('data-targetlens-outline', '');
   Object.assign(host.style, {
-    position: 'fixed',
-    left: `${box.left - 4}px`,
-    top: `${box.top - 4}px`,
+    // In document coordinates, so that the box stays on the slot when the page scrolls.
+    position: 'absolute',
+    left: `${box.left + scrollX - 4}px`,
+    top: `${box.top + scrollY - 4}px`,
     width: `${box.width + 8}px`,
     height: `${box.height + 8}px`,
     zIndex: '2147483647',
