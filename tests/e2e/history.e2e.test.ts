@@ -7,7 +7,15 @@ import { ExtensionBrowser } from './harness';
 
 const PAGES = ['https://www.moreau2026.org/donate.html?email=someone%40example.org', 'https://www.gardening-weekly.org/', 'https://www.lindenbakery.org/'];
 
-type Dump = Record<string, { id: string; site?: string; entity?: string }[]>;
+interface Row {
+  id?: string;
+  day?: number;
+  site?: string;
+  entity?: string[];
+  contacts?: { entity: string }[];
+  signals?: { kind: string }[];
+}
+type Dump = Record<string, Row[]>;
 
 /** Every row of the history database, read with plain IndexedDB from an extension page. */
 function dump(page: Page): Promise<Dump> {
@@ -70,10 +78,11 @@ describe('local history: browsing fills the store; export, delete everything, im
     expect(JSON.stringify(before)).not.toContain('someone');
     const donate = before.visits!.find((v) => v.site === 'moreau2026.org') as unknown as { path: string; political?: string };
     expect(donate.path).toBe('/donate.html');
-    const metaContacts = before.contacts!.filter((c) => c.entity === 'company:Meta');
+    // A visit holds its contacts and signals; each day its rollups.
+    const metaContacts = before.visits!.flatMap((v) => v.contacts!).filter((c) => c.entity === 'company:Meta');
     expect(metaContacts.length).toBeGreaterThanOrEqual(1);
-    expect(before.signals!.some((s) => (s as unknown as { kind: string }).kind === 'hashed-identity')).toBe(true);
-    expect(before.rollups!.some((r) => r.entity === 'company:Meta')).toBe(true);
+    expect(before.visits!.flatMap((v) => v.signals!).some((s) => s.kind === 'hashed-identity')).toBe(true);
+    expect(before.days!.some((d) => d.entity!.includes('company:Meta'))).toBe(true);
     // The dashboard follows the store (liveQuery): the visit and its companies are listed.
     const row = dashboard.locator('.visit[data-site="moreau2026.org"]');
     await row.first().waitFor();
@@ -99,7 +108,8 @@ describe('local history: browsing fills the store; export, delete everything, im
 
     await dashboard.setInputFiles('input[name="import"]', file);
     await expect(dashboard.locator('.import-done').getAttribute('data-added')).resolves.toBe(String(before.visits!.length));
-    const sort = (d: Dump) => Object.fromEntries(Object.entries(d).map(([k, rows]) => [k, [...rows].sort((a, b) => (a.id < b.id ? -1 : 1))]));
+    const key = (r: Row) => r.id ?? String(r.day);
+    const sort = (d: Dump) => Object.fromEntries(Object.entries(d).map(([k, rows]) => [k, [...rows].sort((a, b) => (key(a) < key(b) ? -1 : 1))]));
     expect(sort(await dump(dashboard))).toEqual(sort(before));
 
     await dashboard.setInputFiles('input[name="import"]', { name: 'again.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(text) });

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
-import { contributes, rollupFromContacts } from './rollups';
-import { dayOf, type Ad, type Contact, type Rollup, type SignalRecord, type Visit } from './records';
+import { daysFromVisits, type DayRow } from './days';
+import type { Ad, Contact, SignalRecord, Visit } from './records';
+import { storedContact, storedSignal, storeVisit, type StoredVisit } from './stored';
 
 export const DB_NAME = 'targetlens-history';
 
@@ -15,9 +16,9 @@ export const V1_STORES = {
 };
 
 /**
- * Version 2 (current): contacts and signals carry their visit's UTC day (and contacts its
- * site), so that retention and daily rollups need no join; rollups per company and day;
- * ad explanations.
+ * Version 2: contacts and signals with their visit's day (and contacts its site), a rollup
+ * row per company and day, ad explanations. A row per company per visit was too slow to
+ * write and read at scale (README, "History store").
  */
 export const V2_STORES = {
   visits: 'id, time, site',
@@ -27,49 +28,51 @@ export const V2_STORES = {
   rollups: 'id, day, entity',
 };
 
-export const DB_VERSION = 2;
+/**
+ * Version 3 (current): a visit is one row with its contacts and signals inside
+ * (`stored.ts`), and each day's rollups are one row (`days.ts`). Contacts, signals and
+ * rollups are still what an export holds, as views of these rows.
+ */
+export const V3_STORES = {
+  visits: 'id, time, site',
+  ads: 'id, visit, day',
+  days: 'day',
+  contacts: null,
+  signals: null,
+  rollups: null,
+};
+
+export const DB_VERSION = 3;
+
+function group<T extends { visit: string }>(map: Map<string, T[]>, row: T): void {
+  const list = map.get(row.visit);
+  if (list) list.push(row);
+  else map.set(row.visit, [row]);
+}
 
 export class HistoryDB extends Dexie {
-  visits!: EntityTable<Visit, 'id'>;
-  contacts!: EntityTable<Contact, 'id'>;
-  signals!: EntityTable<SignalRecord, 'id'>;
+  visits!: EntityTable<StoredVisit, 'id'>;
   ads!: EntityTable<Ad, 'id'>;
-  rollups!: EntityTable<Rollup, 'id'>;
+  days!: EntityTable<DayRow, 'day'>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(V1_STORES);
-    this.version(2)
-      .stores(V2_STORES)
+    this.version(2).stores(V2_STORES);
+    // From version 1 or 2: each visit takes in its contacts and signals, and the days are
+    // counted from the visits (version 2's rollups came from the same contacts). Contacts
+    // and signals whose visit is gone could not be exported or seen, and are dropped.
+    this.version(3)
+      .stores(V3_STORES)
       .upgrade(async (tx) => {
-        const byVisit = new Map<string, { day: number; site: string }>();
-        await tx.table('visits').each((v: Visit) => byVisit.set(v.id, { day: dayOf(v.time), site: v.site }));
-        const groups = new Map<string, Contact[]>();
-        await tx
-          .table('contacts')
-          .toCollection()
-          .modify((c: Contact) => {
-            const v = byVisit.get(c.visit);
-            c.day = v?.day ?? dayOf(c.firstSeen);
-            c.site = v?.site ?? 'unknown';
-            if (!contributes(c)) return;
-            const key = `${c.day}|${c.entity}`;
-            const list = groups.get(key);
-            if (list) list.push(c);
-            else groups.set(key, [c]);
-          });
-        await tx
-          .table('signals')
-          .toCollection()
-          .modify((s: SignalRecord) => {
-            s.day = byVisit.get(s.visit)?.day ?? 0;
-          });
-        const rollups: Rollup[] = [];
-        for (const list of groups.values()) {
-          const r = rollupFromContacts(list);
-          if (r) rollups.push(r);
-        }
-        await tx.table('rollups').bulkPut(rollups);
+        const contacts = new Map<string, Contact[]>();
+        const signals = new Map<string, SignalRecord[]>();
+        await tx.table('contacts').each((c: Contact) => group(contacts, c));
+        await tx.table('signals').each((s: SignalRecord) => group(signals, s));
+        const visits: StoredVisit[] = [];
+        await tx.table('visits').each((v: Visit) => visits.push(storeVisit(v, (contacts.get(v.id) ?? []).map(storedContact), (signals.get(v.id) ?? []).map(storedSignal))));
+        await tx.table('visits').bulkPut(visits);
+        await tx.table('days').bulkPut(daysFromVisits(visits));
       });
   }
 }

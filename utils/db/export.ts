@@ -3,7 +3,9 @@ import { Anonymiser, importStudyKey } from './anonymise';
 import { csvHeader, csvRows } from './csv';
 import type { HistoryDB } from './database';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader, type ExportOptions } from './export-schema';
-import { RECORD_TYPE, TABLES, type RecordOf, type TableName } from './records';
+import { visitedSites } from './queries';
+import { recordCounts, recordPages } from './read-records';
+import { RECORD_TYPE, TABLES, type TableName } from './records';
 
 export interface ExportRequest {
   format: ExportOptions['format'];
@@ -27,19 +29,6 @@ export function exportFileName(format: ExportOptions['format'], now: number): st
   return `targetlens-export-${date}.${format === 'csv' ? 'zip' : format}`;
 }
 
-/** Pages of one table in key order, each read in its own short transaction. */
-async function* pages<T extends TableName>(db: HistoryDB, table: T, size: number): AsyncGenerator<RecordOf[T][]> {
-  let last: string | undefined;
-  for (;;) {
-    const t = db.table<RecordOf[T], string>(table);
-    const rows = last === undefined ? await t.orderBy(':id').limit(size).toArray() : await t.where(':id').above(last).limit(size).toArray();
-    if (!rows.length) return;
-    yield rows;
-    if (rows.length < size) return;
-    last = (rows[rows.length - 1] as { id: string }).id;
-  }
-}
-
 /**
  * The export as a stream of byte chunks: the store is read page by page, so memory stays
  * flat however large the history. Chunks are for a file (a Blob, a download), in order.
@@ -51,16 +40,16 @@ export async function* exportChunks(db: HistoryDB, req: ExportRequest, ctx: Expo
   const anon = new Anonymiser({
     dropPaths: req.dropPaths,
     studyKey: req.studyKey ? await importStudyKey(req.studyKey) : undefined,
-    visitedSites: req.studyKey ? new Set((await db.visits.orderBy('site').uniqueKeys()) as string[]) : undefined,
+    visitedSites: req.studyKey ? new Set(await visitedSites(db)) : undefined,
   });
-  const totals = await Promise.all(TABLES.map((t) => db.table(t).count()));
-  const total = totals.reduce((a, b) => a + b, 0);
+  const total = Object.values(await recordCounts(db)).reduce((a, b) => a + b, 0);
   const counts = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<TableName, number>;
   let done = 0;
   ctx.onProgress?.(0, total);
 
   async function* records(table: TableName): AsyncGenerator<object[]> {
-    for await (const page of pages(db, table, size)) {
+    for await (const page of recordPages(db, table, size)) {
+      if (!page.length) continue; // visits without signals, say
       const rows = await anon.rows(table, page);
       counts[table] += rows.length;
       done += rows.length;

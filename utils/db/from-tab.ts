@@ -1,15 +1,16 @@
 import type { PathMode } from '../history/settings';
 import type { TabState } from '../tabs/state';
-import { dayOf, type Ad, type AdInput, type Contact, type PoliticalLabel, type SignalRecord, type Visit } from './records';
-import { adKey, contactKey, signalKey, visitKey } from './keys';
+import { dayOf, type Ad, type AdInput, type PoliticalLabel, type Visit } from './records';
+import { adKey, visitKey } from './keys';
+import type { StoredContact, StoredSignal } from './stored';
 
-export type ContactDraft = Omit<Contact, 'firstSeen' | 'lastSeen'>;
+export type ContactDraft = Omit<StoredContact, 'firstSeen' | 'lastSeen'>;
 
 /** What one tab's current page adds to the history, before times are merged with what is stored. */
 export interface VisitDraft {
   visit: Visit;
   contacts: ContactDraft[];
-  signals: SignalRecord[];
+  signals: StoredSignal[];
   ads: Ad[];
 }
 
@@ -54,14 +55,10 @@ export function visitDraft(state: TabState, opts: { pathMode: PathMode; title?: 
   };
   const ads: Ad[] = (opts.lens?.ads ?? []).map((a) => ({ id: adKey(id, a.slot), visit: id, day, ...a }));
   const contacts: ContactDraft[] = [];
-  const signals: SignalRecord[] = [];
+  const signals: StoredSignal[] = [];
   for (const c of Object.values(state.companies)) {
     const entity = clip(c.key);
     contacts.push({
-      id: contactKey(id, entity),
-      visit: id,
-      day,
-      site: state.site,
       entity,
       name: clip(c.name),
       kind: c.kind,
@@ -73,9 +70,6 @@ export function visitDraft(state: TabState, opts: { pathMode: PathMode; title?: 
     });
     for (const s of c.signals) {
       signals.push({
-        id: signalKey(id, entity, s),
-        visit: id,
-        day,
         entity,
         kind: s.kind,
         ...(s.detail !== undefined ? { detail: clip(s.detail) } : {}),

@@ -5,8 +5,9 @@ import type { HistoryDB } from './database';
 import { EXPORT_FORMAT, EXPORT_VERSION, exportEndSchema, exportHeaderSchema, type ExportHeader } from './export-schema';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_TEXT, type ImportFailure, type ImportPayload, type ImportProblem, type ImportResult } from './import-payload';
 import { adKey, contactKey, rollupKey, signalKey } from './keys';
-import { dayOf, RECORD_SCHEMAS, RECORD_TYPE, TABLES, type RecordOf, type TableName } from './records';
-import { recomputeRollups } from './rollups';
+import { dayOf, RECORD_SCHEMAS, RECORD_TYPE, TABLES, type Contact, type RecordOf, type SignalRecord, type TableName } from './records';
+import { storedContact, storedSignal, storeVisit } from './stored';
+import { putVisitRows, storedVisits } from './write';
 
 export interface ParsedExport {
   ok: true;
@@ -243,24 +244,40 @@ export function parseImport(payload: ImportPayload): ParsedExport | ImportFailur
 }
 
 /**
- * Writes a validated export in one transaction: all or nothing. Rows keep their keys, so
- * importing the same export twice adds nothing. Rollups are recomputed from the contacts
- * rather than trusted.
+ * Writes a validated export in one transaction: all or nothing. Records keep their keys and
+ * are laid over what is stored (a visit's other contacts stay), so importing the same
+ * export twice adds nothing. Rollups are recounted from the contacts rather than trusted.
  */
 export async function importParsed(db: HistoryDB, parsed: ParsedExport): Promise<ImportResult> {
   const { records } = parsed;
-  return db.transaction('rw', [db.visits, db.contacts, db.signals, db.ads, db.rollups], async () => {
+  const contacts = new Map<string, Contact[]>();
+  const signals = new Map<string, SignalRecord[]>();
+  for (const c of records.contacts) push(contacts, c.visit, c);
+  for (const s of records.signals) push(signals, s.visit, s);
+  return db.transaction('rw', [db.visits, db.days, db.ads], async () => {
+    const old = await storedVisits(db, records.visits.map((v) => v.id));
     const added = { visits: 0, contacts: 0, signals: 0, ads: 0 };
-    for (const t of ['visits', 'contacts', 'signals', 'ads'] as const) {
-      const rows = records[t] as { id: string }[];
-      const existing = await db.table(t).bulkGet(rows.map((r) => r.id));
-      added[t] = existing.filter((x) => x === undefined).length;
-      await db.table(t).bulkPut(rows);
-    }
-    const pairs = [...records.contacts.map((c) => [c.day, c.entity] as const), ...records.rollups.map((r) => [r.day, r.entity] as const)];
-    await recomputeRollups(db.contacts, db.rollups, pairs);
+    const rows = records.visits.map((v, i) => {
+      const before = old[i];
+      const mine = { contacts: contacts.get(v.id) ?? [], signals: signals.get(v.id) ?? [] };
+      const row = storeVisit(v, [...(before?.contacts ?? []), ...mine.contacts.map(storedContact)], [...(before?.signals ?? []), ...mine.signals.map(storedSignal)]);
+      added.visits += before ? 0 : 1;
+      added.contacts += row.contacts.length - (before?.contacts.length ?? 0);
+      added.signals += row.signals.length - (before?.signals.length ?? 0);
+      return row;
+    });
+    await putVisitRows(db, rows, old);
+    const existingAds = await db.ads.bulkGet(records.ads.map((a) => a.id));
+    added.ads = existingAds.filter((x) => x === undefined).length;
+    await db.ads.bulkPut(records.ads);
     return { ok: true as const, added };
   });
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** A file's bytes, read, validated and imported: what the dashboard and the background do together. */

@@ -1,8 +1,10 @@
 import type { HistoryDB } from './database';
-import type { Contact, Visit } from './records';
+import { companySites, type DayRow } from './days';
+import type { Contact } from './records';
+import type { StoredVisit } from './stored';
 
 export interface VisitWithCompanies {
-  visit: Visit;
+  visit: StoredVisit;
   /** Third parties contacted, most requests first. */
   companies: Pick<Contact, 'entity' | 'name' | 'category' | 'requests' | 'signals'>[];
 }
@@ -10,17 +12,10 @@ export interface VisitWithCompanies {
 /** The most recent visits with the companies each contacted: the dashboard's history list. */
 export async function recentVisits(db: HistoryDB, limit = 50): Promise<VisitWithCompanies[]> {
   const visits = await db.visits.orderBy('time').reverse().limit(limit).toArray();
-  const contacts = await db.contacts.where('visit').anyOf(visits.map((v) => v.id)).toArray();
-  const byVisit = new Map<string, Contact[]>();
-  for (const c of contacts) {
-    if (c.party !== 'third') continue;
-    const list = byVisit.get(c.visit);
-    if (list) list.push(c);
-    else byVisit.set(c.visit, [c]);
-  }
   return visits.map((visit) => ({
     visit,
-    companies: (byVisit.get(visit.id) ?? [])
+    companies: visit.contacts
+      .filter((c) => c.party === 'third')
       .sort((a, b) => b.requests - a.requests || a.name.localeCompare(b.name))
       .map(({ entity, name, category, requests, signals }) => ({ entity, name, category, requests, signals })),
   }));
@@ -38,45 +33,73 @@ export interface CompanyTotal {
   days: number;
 }
 
-/** Per company, over the days from `fromDay` on: read from the daily rollups, never from contacts. */
+/** Per company, over the days from `fromDay` on: read from the daily rollups, never from visits. */
 export async function companyTotals(db: HistoryDB, fromDay: number): Promise<CompanyTotal[]> {
-  const totals = new Map<string, CompanyTotal & { siteSet: Set<string> }>();
-  // One getAll rather than a cursor: in Chromium every cursor step is a round trip.
-  const rows = await db.rollups.where('day').aboveOrEqual(fromDay).toArray();
-  for (const r of rows) {
-    let t = totals.get(r.entity);
-    if (!t) {
-      t = { entity: r.entity, name: r.name, category: r.category, sites: 0, visits: 0, requests: 0, signals: 0, days: 0, siteSet: new Set() };
-      totals.set(r.entity, t);
-    }
-    for (const s of r.sites) t.siteSet.add(s);
-    t.visits += r.visits;
-    t.requests += r.requests;
-    t.signals += r.signals;
-    t.days++;
-  }
+  const rows = await db.days.where(':id').aboveOrEqual(fromDay).toArray();
+  // Distinct sites per company over many days: sites are numbered once, and each company
+  // gets a bit set over those numbers.
+  const siteNo = new Map<string, number>();
+  const local = rows.map((r) => r.sites.map((s) => siteNo.get(s) ?? (siteNo.set(s, siteNo.size), siteNo.size - 1)));
+  const words = (siteNo.size >>> 5) + 1;
+  const totals = new Map<string, Omit<CompanyTotal, 'sites'> & { bits: Uint32Array }>();
+  rows.forEach((r, d) => {
+    const numbers = local[d]!;
+    r.entity.forEach((entity, i) => {
+      let t = totals.get(entity);
+      if (!t) totals.set(entity, (t = { entity, name: r.name[i]!, category: r.category[i]!, visits: 0, requests: 0, signals: 0, days: 0, bits: new Uint32Array(words) }));
+      t.name = r.name[i]!;
+      t.visits += r.visits[i]!;
+      t.requests += r.requests[i]!;
+      t.signals += r.signals[i]!;
+      t.days++;
+      for (let k = r.off[i]!; k < r.off[i + 1]!; k++) {
+        const n = numbers[r.siteIdx[k]!]!;
+        t.bits[n >>> 5]! |= 1 << (n & 31);
+      }
+    });
+  });
   return [...totals.values()]
-    .map(({ siteSet, ...t }) => ({ ...t, sites: siteSet.size }))
+    .map(({ bits, ...t }) => ({ ...t, sites: bits.reduce((n, w) => n + popcount(w), 0) }))
     .sort((a, b) => b.sites - a.sites || b.visits - a.visits || a.name.localeCompare(b.name));
 }
 
-/** Every site with at least one visit, in order. */
+function popcount(w: number): number {
+  w -= (w >>> 1) & 0x55555555;
+  w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
+  return (((w + (w >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Every site with at least one visit, in order: from the days' site lists. */
 export async function visitedSites(db: HistoryDB): Promise<string[]> {
-  return (await db.visits.orderBy('site').uniqueKeys()) as string[];
+  // One getAll rather than a cursor: in Chromium every cursor step is a round trip.
+  const sites = new Set((await db.days.toArray()).flatMap((r) => r.sites));
+  return [...sites].sort();
 }
 
 /**
- * Company name → the sites where the history saw it receive data, for the companies with
- * these keys: what an ad network could already know about you. Read from the rollups.
+ * Company name → the sites where the history saw it receive data, newest day first, for
+ * the companies with these keys: what an ad network could already know about you. Reads
+ * the daily rollups from today backwards and stops once every company has `maxSites`.
  */
 export async function sitesOfCompanies(db: HistoryDB, entities: readonly string[], maxSites = 20): Promise<Record<string, string[]>> {
   if (!entities.length) return {};
-  const rows = await db.rollups.where('entity').anyOf([...entities]).toArray();
+  const wanted = new Set(entities);
   const out = new Map<string, Set<string>>();
-  for (const r of rows.sort((a, b) => b.day - a.day)) {
-    let sites = out.get(r.name);
-    if (!sites) out.set(r.name, (sites = new Set()));
-    for (const s of r.sites) if (sites.size < maxSites) sites.add(s);
-  }
+  const full = new Set<string>();
+  const read = (r: DayRow) => {
+    r.entity.forEach((entity, i) => {
+      if (!wanted.has(entity) || full.has(entity)) return;
+      const name = r.name[i]!;
+      let sites = out.get(name);
+      if (!sites) out.set(name, (sites = new Set()));
+      for (const s of companySites(r, i)) if (sites.size < maxSites) sites.add(s);
+      if (sites.size >= maxSites) full.add(entity);
+    });
+  };
+  await db.days
+    .orderBy(':id')
+    .reverse()
+    .until(() => full.size === wanted.size)
+    .each(read);
   return Object.fromEntries([...out].map(([name, sites]) => [name, [...sites]]));
 }

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import type { HistoryDB } from './database';
 import { DAY_MS, dayOf } from './records';
 
@@ -7,14 +6,12 @@ export function retentionCutoff(now: number, days: number): number {
   return dayOf(now) - days + 1;
 }
 
-/** Deletes every row of a day before `day`, in every table, in one transaction. */
+/** Deletes everything of the days before `day`, in one transaction. Whole days go, so their rollups go with them. */
 export async function purgeBefore(db: HistoryDB, day: number): Promise<void> {
-  await db.transaction('rw', [db.visits, db.contacts, db.signals, db.ads, db.rollups], async () => {
+  await db.transaction('rw', [db.visits, db.ads, db.days], async () => {
     await db.visits.where('time').below(day * DAY_MS).delete();
-    await db.contacts.where('[day+entity]').below([day, Dexie.minKey]).delete();
-    await db.signals.where('day').below(day).delete();
     await db.ads.where('day').below(day).delete();
-    await db.rollups.where('day').below(day).delete();
+    await db.days.where(':id').below(day).delete();
   });
 }
 

@@ -1,6 +1,6 @@
 import { HistoryDB } from '@/utils/db/database';
 import { visitDraft } from '@/utils/db/from-tab';
-import { TABLES } from '@/utils/db/records';
+import { allRecords } from '@/utils/db/read-records';
 import { recordAds, writeVisits } from '@/utils/db/write';
 import type { Signal } from '@/utils/engine/types';
 import { newTab, type CompanyOnTab, type TabState } from '@/utils/tabs/state';
@@ -41,11 +41,9 @@ export function tabState(tabId: number, url: string, startedAt: number, companie
 export const pixel = (detail = 'PageView', count = 1): Signal & { count: number } => ({ kind: 'pixel-event', evidence: ['ev'], detail, provenance: 'observed', count });
 export const hashedEmail = (count = 1): Signal & { count: number } => ({ kind: 'hashed-identity', evidence: ['ud[em]'], fields: ['email'], provenance: 'observed', count });
 
-/** Every row of every table, sorted by key: for comparing whole stores. */
+/** Every record of every table, as an export holds them, sorted by key: for comparing whole stores. */
 export async function dump(db: HistoryDB): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const t of TABLES) out[t] = await db.table(t).orderBy(':id').toArray();
-  return out;
+  return allRecords(db);
 }
 
 /** A small history: three sites over two days, named and unnamed companies, a click id, an ad. */

@@ -66,7 +66,7 @@ describe('the political lens in the history', () => {
 
   it('a history that cannot be read leaves the session\'s sightings', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const broken = { rollups: { where: () => { throw new Error('closed'); } } } as unknown as HistoryDB;
+    const broken = { days: { orderBy: () => { throw new Error('closed'); } } } as unknown as HistoryDB;
     const now = tabState(9, 'https://www.tageblatt-example.de/', T0, [{ key: 'company:Google', requests: 1 }]);
     await expect(knownSightings(broken, { Google: ['a.org'] }, now)).resolves.toEqual({ Google: ['a.org'] });
   });

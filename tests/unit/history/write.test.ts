@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HistoryDB } from '@/utils/db/database';
-import { deleteEverything, deleteSite } from '@/utils/db/delete';
+import { deleteEverything, deleteSite, deleteVisits } from '@/utils/db/delete';
 import { visitDraft } from '@/utils/db/from-tab';
-import { recomputeRollups } from '@/utils/db/rollups';
+import { daysFromVisits } from '@/utils/db/days';
 import { recordAds, writeVisits } from '@/utils/db/write';
 import { dump, freshDb, hashedEmail, pixel, T0, tabState } from './fixtures';
 
@@ -22,9 +22,12 @@ describe('writing visits', () => {
     expect(visit).toMatchObject({ site: 'moreau2026.org', path: '/donate', title: 'A page', time: T0 });
     expect(visit!.url).toBeUndefined();
     expect(JSON.stringify(await dump(db))).not.toContain('a@b.c');
-    const [contact] = await db.contacts.toArray();
-    expect(contact).toMatchObject({ entity: 'company:Meta', party: 'third', requests: 4, signals: 2, firstSeen: T0 + 1000, lastSeen: T0 + 1000, day: 20522 });
-    expect(await db.signals.count()).toBe(2);
+    const { contacts, signals } = await dump(db);
+    expect(contacts).toEqual([expect.objectContaining({ entity: 'company:Meta', party: 'third', requests: 4, signals: 2, firstSeen: T0 + 1000, lastSeen: T0 + 1000, day: 20522, site: 'moreau2026.org' })]);
+    expect(signals).toHaveLength(2);
+    // One row: the visit holds its contacts and signals.
+    expect(visit!.contacts).toHaveLength(1);
+    expect(visit!.signals).toHaveLength(2);
   });
 
   it('keeps only the site in domain mode and the whole URL in full mode', async () => {
@@ -45,41 +48,46 @@ describe('writing visits', () => {
     const s = tabState(3, 'https://www.moreau2026.org/', T0, [{ key: 'company:Meta', requests: 2 }, { key: 'company:Google', requests: 1 }]);
     await writeVisits(db, [draft(s)], T0);
     await writeVisits(db, [draft(s)], T0 + 5000);
-    let meta = await db.rollups.get('20522|company:Meta');
+    const rollup = async (id: string) => (await dump(db)).rollups!.find((r) => (r as { id: string }).id === id);
+    let meta = await rollup('20522|company:Meta');
     expect(meta).toMatchObject({ visits: 1, requests: 2, sites: ['moreau2026.org'] });
     // The page goes on making requests: the rewrite replaces the contact, the rollup follows.
     s.companies['company:Meta']!.requests = 7;
     s.companies['company:Meta']!.signals.push(pixel());
     await writeVisits(db, [draft(s), draft(s)], T0 + 9000);
-    meta = await db.rollups.get('20522|company:Meta');
+    meta = await rollup('20522|company:Meta');
     expect(meta).toMatchObject({ visits: 1, requests: 7, signals: 1 });
-    const contact = await db.contacts.get(`${Math.floor(T0)}-3|company:Meta`);
-    expect(contact).toMatchObject({ firstSeen: T0, lastSeen: T0 + 9000 });
-    expect(await db.contacts.count()).toBe(2);
+    const { contacts } = await dump(db);
+    expect(contacts!.find((c) => (c as { id: string }).id === `${Math.floor(T0)}-3|company:Meta`)).toMatchObject({ firstSeen: T0, lastSeen: T0 + 9000 });
+    expect(contacts).toHaveLength(2);
+    expect(await db.visits.count()).toBe(1);
   });
 
-  it('incremental rollups equal rollups recomputed from the contacts', async () => {
+  it('incremental rollups equal rollups counted afresh from the visits', async () => {
     const sites = ['https://a-news.org/', 'https://b-shop.com/x', 'https://a-news.org/y'];
     for (let i = 0; i < 9; i++) {
       const s = tabState(i, sites[i % 3]!, T0 + i * 3_600_000, [{ key: 'company:Meta', requests: i + 1, signals: i % 2 ? [pixel()] : [] }, { key: `site:tracker${i % 2}.net`, kind: 'unknown', category: 'other', requests: 1 }]);
       await writeVisits(db, [draft(s)], T0);
       if (i % 3 === 0) await writeVisits(db, [draft(s)], T0); // repeated writes
     }
-    const incremental = await db.rollups.orderBy('id').toArray();
-    expect(incremental.find((r) => r.entity === 'company:Meta' && r.day === 20522)).toMatchObject({ sites: ['a-news.org', 'b-shop.com'] });
-    await db.transaction('rw', db.contacts, db.rollups, async () => {
-      await db.rollups.clear();
-      const contacts = await db.contacts.toArray();
-      await recomputeRollups(db.contacts, db.rollups, contacts.map((c) => [c.day, c.entity] as const));
-    });
-    expect(await db.rollups.orderBy('id').toArray()).toEqual(incremental);
+    const incremental = (await dump(db)).rollups as { entity: string; day: number }[];
+    expect(incremental.find((r) => r.entity === 'company:Meta' && r.day === 20522)).toMatchObject({ sites: ['a-news.org', 'b-shop.com'], visits: 9 });
+    // Delete two visits and write one back: still what counting afresh gives.
+    await deleteVisits(db, [`${Math.floor(T0)}-0`, `${Math.floor(T0 + 4 * 3_600_000)}-4`]);
+    const s4 = tabState(4, sites[1]!, T0 + 4 * 3_600_000, [{ key: 'company:Meta', requests: 5 }]);
+    await writeVisits(db, [draft(s4)], T0);
+    expect(await db.days.toArray()).toEqual(daysFromVisits(await db.visits.toArray()));
+    expect((await dump(db)).rollups!.find((r) => (r as { entity: string }).entity === 'company:Meta')).toMatchObject({ visits: 8, sites: ['a-news.org', 'b-shop.com'] });
   });
 
   it('the page itself (click ids in its URL) is a first-party contact and not rolled up', async () => {
     const s = tabState(1, 'https://shop.example.com/?gclid=x', T0, [{ key: 'site:example.com', kind: 'unknown', category: 'other', signals: [{ kind: 'click-id', evidence: ['gclid'], provenance: 'observed', count: 1 }] }]);
     await writeVisits(db, [draft(s)], T0);
-    expect((await db.contacts.toArray())[0]!.party).toBe('first');
-    expect(await db.rollups.count()).toBe(0);
+    const { contacts, rollups } = await dump(db);
+    expect(contacts).toEqual([expect.objectContaining({ party: 'first' })]);
+    expect(rollups).toEqual([]);
+    // The day still lists the site, for "delete this site".
+    expect((await db.days.toArray())[0]!.sites).toEqual(['example.com']);
   });
 
   it('deleting one site removes its visits, contacts, signals and ads and corrects the rollups', async () => {
@@ -92,7 +100,8 @@ describe('writing visits', () => {
     expect(JSON.stringify(rest)).not.toContain('a-news.org');
     expect(rest.ads).toEqual([]);
     expect(rest.signals).toEqual([]);
-    expect(await db.rollups.toArray()).toEqual([expect.objectContaining({ entity: 'company:Meta', sites: ['b-shop.com'], visits: 1, requests: 3 })]);
+    expect(rest.rollups).toEqual([expect.objectContaining({ entity: 'company:Meta', sites: ['b-shop.com'], visits: 1, requests: 3 })]);
+    expect((await db.days.toArray()).flatMap((d) => d.sites)).toEqual(['b-shop.com']);
     await deleteEverything(db);
     expect(Object.values(await dump(db)).flat()).toEqual([]);
   });
