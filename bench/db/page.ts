@@ -7,6 +7,7 @@ import { visitKey } from '../../utils/db/keys';
 import { companyTotals, recentVisits, sitesOfCompanies, visitedSites } from '../../utils/db/queries';
 import { recordCounts } from '../../utils/db/read-records';
 import { DAY_MS, dayOf } from '../../utils/db/records';
+import { contactRecords, signalRecords, storeVisit, visitRecord } from '../../utils/db/stored';
 import { writeVisits } from '../../utils/db/write';
 import { exportBlob } from '../../utils/history/export-file';
 
@@ -61,6 +62,62 @@ async function ingest(observations: number, batchVisits = 200): Promise<{ observ
   return { observations, signals, ms, perSecond: observations / (ms / 1000) };
 }
 
+/** Plain IndexedDB, one transaction per batch, relaxed durability: the peers below. */
+function openRaw(name: string, stores: Record<string, string[]>): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const r = indexedDB.open(name, 1);
+    r.onupgradeneeded = () => {
+      for (const [store, indexes] of Object.entries(stores)) {
+        const os = r.result.createObjectStore(store, { keyPath: 'id' });
+        for (const ix of indexes) os.createIndex(ix, ix.includes('+') ? ix.split('+') : ix);
+      }
+    };
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+function putAll(idb: IDBDatabase, rows: Record<string, object[]>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction(Object.keys(rows), 'readwrite', { durability: 'relaxed' });
+    for (const [store, list] of Object.entries(rows)) for (const r of list) tx.objectStore(store).put(r);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+/**
+ * Peers of the same run, on the same synthetic history, writing with plain IndexedDB and
+ * no reads or rollups at all: the rows of store version 3 (a visit with its contacts and
+ * signals; a ceiling for writeVisits), and the rows of version 2 (a row per visit, per
+ * contact and per signal).
+ */
+async function peer(layout: 'visit-rows' | 'contact-rows', observations: number, batchVisits = 200): Promise<{ observations: number; ms: number; perSecond: number }> {
+  seed = 42;
+  const idb = await openRaw(`bench-peer-${layout}`, layout === 'visit-rows' ? { visits: ['time', 'site'] } : { visits: ['time', 'site'], contacts: ['visit', 'day+entity'], signals: ['visit', 'day'] });
+  const total = observations / CONTACTS_PER_VISIT;
+  let ms = 0;
+  for (let i = 0; i < total; i += batchVisits) {
+    const rows: Record<string, object[]> = layout === 'visit-rows' ? { visits: [] } : { visits: [], contacts: [], signals: [] };
+    for (let j = i; j < Math.min(total, i + batchVisits); j++) {
+      const d = visit(j, total);
+      const contacts = d.contacts.map((c) => ({ ...c, firstSeen: NOW, lastSeen: NOW }));
+      if (layout === 'visit-rows') rows.visits!.push(storeVisit(d.visit, contacts, d.signals));
+      else {
+        const row = storeVisit(d.visit, contacts, d.signals);
+        rows.visits!.push(visitRecord(row));
+        rows.contacts!.push(...contactRecords(row));
+        rows.signals!.push(...signalRecords(row));
+      }
+    }
+    const t0 = performance.now();
+    await putAll(idb, rows);
+    ms += performance.now() - t0;
+  }
+  idb.close();
+  return { observations, ms, perSecond: observations / (ms / 1000) };
+}
+
 async function queries(runs = 5): Promise<Record<string, number[]>> {
   const fromDay = dayOf(NOW) - DAYS + 1;
   // The popup's "what the ad network could already know": the 20 companies of a page.
@@ -95,5 +152,5 @@ async function counts(): Promise<{ stored: Record<string, number>; records: Reco
   return { stored, records: await recordCounts(db) };
 }
 
-(window as unknown as { bench: unknown }).bench = { ingest, queries, exportRun, counts };
+(window as unknown as { bench: unknown }).bench = { ingest, peer, queries, exportRun, counts };
 document.title = 'ready';
