@@ -19,7 +19,9 @@ export function PoliticalBanner({ verdict }: { verdict: PoliticalVerdict }) {
             <span class="signal-text">
               {r.kind === 'party-site'
                 ? t('politicalPartySite', [r.detail])
-                : r.kind === 'political-tech'
+                : r.kind === 'campaign-site'
+                  ? t('politicalCampaignSite', [r.detail])
+                  : r.kind === 'political-tech'
                   ? t('politicalTechReason', [r.detail])
                   : t('politicalWords', [words.slice(0, 12).join(', ')])}
             </span>{' '}

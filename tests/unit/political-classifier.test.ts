@@ -143,6 +143,9 @@ describe('classifyPoliticalPage', () => {
     const v = classifyPoliticalPage({ page: page({ title: 'Impressum' }), site: 'spd.de', politicalTech: [] });
     expect(v).toMatchObject({ label: 'campaign', score: 1 });
     expect(v.reasons).toEqual([{ kind: 'party-site', detail: 'SPD (DE)', provenance: 'observed' }]);
+    const run = classifyPoliticalPage({ page: page({ title: 'Shop' }), site: 'kamalaharris.com', politicalTech: [] });
+    expect(run).toMatchObject({ label: 'campaign', score: 1 });
+    expect(run.reasons[0]).toMatchObject({ kind: 'campaign-site', provenance: 'observed' });
   });
 
   it('does not call a page a campaign for its technology alone', () => {

@@ -16,7 +16,8 @@ export interface PoliticalEvidence {
 }
 
 export interface PoliticalReason {
-  kind: 'party-site' | 'political-tech' | 'words';
+  /** `party-site`: a party's or group's official site; `campaign-site`: a campaign's or candidate's. */
+  kind: 'party-site' | 'campaign-site' | 'political-tech' | 'words';
   /** Plain text naming what was found (a party, a vendor and its role, the top words). */
   detail: string;
   provenance: Provenance;
@@ -223,7 +224,8 @@ export function classifyPoliticalPage(input: {
 
   const party = partyOfSite(site);
   if (party) {
-    reasons.push({ kind: 'party-site', detail: `${party.name} (${party.country})`, provenance: 'observed' });
+    const kind = party.kind === 'campaign' || party.kind === 'candidate' ? 'campaign-site' : 'party-site';
+    reasons.push({ kind, detail: `${party.name} (${party.country})`, provenance: 'observed' });
     if (evidence.length) reasons.push(wordsReason());
     return { label: 'campaign', score: 1, reasons, evidence };
   }
