@@ -106,6 +106,10 @@ describe('political lens: political pages, political ads, "Why did I see this ad
   it('a recipe blog with ordinary ads, and an article that names a party once, are not campaign pages', async () => {
     const { page: blog, popup } = await popupFor('https://www.kitchen-diary.org/lentil-soup.html', (p) => p.waitForSelector('[data-group="ads"] .ad', { timeout: 20_000 }));
     await expect(popup.locator('[data-group="political-page"]').count()).resolves.toBe(0);
+    // Not political, said quietly: the score, the threshold it missed, and the strongest word.
+    const quiet = popup.locator('[data-group="political-none"]');
+    await expect(quiet.locator('.signal-text').textContent()).resolves.toMatch(/^Not a political page: score 0\.[0-4]\d, below the threshold of 0\.50\. Strongest words: minister['’]s\.$/);
+    await expect(quiet.locator('[data-provenance]').getAttribute('data-provenance')).resolves.toBe('inferred');
     const ads = popup.locator('[data-group="ads"] .ad');
     await expect(ads.evaluateAll((els) => els.map((e) => e.getAttribute('data-political')))).resolves.toEqual(expect.arrayContaining(['false']));
     await expect(popup.locator('.ad-political').count()).resolves.toBe(0);

@@ -89,6 +89,9 @@ const DISCLAIMER = /\bPaid for by\s+(?:the\s+)?\p{Lu}/u;
  * score = political / (political + 12), raised to 0.5 (0.75 for political technology, 1 for
  * a registry site) when there is a label and held below 0.5 when there is none.
  */
+/** A page is labelled exactly when its score reaches this. */
+export const LABEL_THRESHOLD = 0.5;
+
 const PLACE: Record<EvidenceWhere, number> = { title: 3, heading: 2, meta: 2, schema: 2, url: 1, text: 1 };
 const CAP: Record<EvidenceWhere, number> = { title: 2, heading: 3, meta: 2, schema: 2, url: 2, text: 4 };
 const POLITICAL_MIN = 12;
@@ -286,7 +289,7 @@ export function classifyPoliticalPage(input: {
 
   if (politicalPage || presentsAsCampaign) {
     reasons.push(wordsReason());
-    return { label: campaignWords || presentsAsCampaign ? 'campaign' : 'political-news', score: round(Math.max(0.5, wordsScore)), reasons, evidence };
+    return { label: campaignWords || presentsAsCampaign ? 'campaign' : 'political-news', score: round(Math.max(LABEL_THRESHOLD, wordsScore)), reasons, evidence };
   }
-  return { label: null, score: round(Math.min(0.49, wordsScore)), reasons, evidence };
+  return { label: null, score: Math.min(round(wordsScore), LABEL_THRESHOLD - 0.01), reasons, evidence };
 }
