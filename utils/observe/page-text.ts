@@ -1,5 +1,6 @@
 import { sendToBackground } from '../content-messaging';
 import { PAGE_TEXT_LIMITS } from '../engine/political/page-text-limits';
+import { walkText } from './ad-text';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'CANVAS']);
 
@@ -63,18 +64,16 @@ function schemaOrg(doc: Document): { types: string[]; texts: string[] } {
 /** Visible-ish text in document order, without scripts and styles, without forcing layout. */
 function bodyText(doc: Document, max: number): string {
   if (!doc.body) return '';
-  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.nodeType === 1 && SKIP.has((n as Element).tagName.toUpperCase()) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
   const parts: string[] = [];
   let length = 0;
-  for (let n = walker.nextNode(); n && length < max; n = walker.nextNode()) {
-    if (n.nodeType !== 3) continue;
+  walkText(doc.body, SKIP, (n) => {
     const t = n.nodeValue?.replace(/\s+/g, ' ').trim();
-    if (!t) continue;
-    parts.push(t);
-    length += t.length + 1;
-  }
+    if (t) {
+      parts.push(t);
+      length += t.length + 1;
+    }
+    return length < max;
+  });
   return parts.join(' ').slice(0, max);
 }
 
