@@ -153,7 +153,13 @@ function jurisdiction(state: TabState, disclosures: Disclosure[]): Jurisdiction 
   return { where: 'unknown', because: [] };
 }
 
-/** Targeting values that look like segment names, as "key: a, b", and those whose names suggest sensitive targeting. */
+/** Keys that describe the page (its section, topic, keywords, the slot's position), not the person. */
+const CONTEXT_KEY = /^(?:ressort|rubri[kc]|sections?|sect|subsection|category|cat|channel|topics?|thema|themen|tags?|kw|keywords?|page|pagetype|pt|url|path|article|content|site|lang|pos|position|slot)$/i;
+
+/**
+ * Targeting values that look like segment names, as "key: a, b", and, among those that
+ * are not about the page itself, the ones whose names suggest sensitive targeting.
+ */
 function segmentsOf(values: Record<string, string[]> | undefined): { shown: string[]; sensitive: LineSub[] } {
   const shown: string[] = [];
   const sensitive: LineSub[] = [];
@@ -161,6 +167,7 @@ function segmentsOf(values: Record<string, string[]> | undefined): { shown: stri
     const vs = list.slice(0, MAX_SEGMENT_VALUES).map((v) => v.slice(0, 40));
     if (!vs.length) continue;
     shown.push(`${key.slice(0, 64)}: ${vs.join(', ')}`);
+    if (CONTEXT_KEY.test(key)) continue;
     for (const v of [key, ...vs]) {
       const kind = sensitiveKind(v);
       if (kind) sensitive.push({ msg: 'adSensitiveValue', subs: [v, { msg: SENSITIVE_KEYS[kind] }] });
