@@ -49,6 +49,23 @@ describe('ad slots: native ads in three languages, Prebid-only and bare ad ifram
     await expect(ad.locator('[data-kind="adBoughtGpt"]').count()).resolves.toBe(0);
   });
 
+  it('on a US page, a US political ad is explained under US rules, its label as US wording and its "why this ad" link as no notice', async () => {
+    const { popup } = await open('https://www.valley-times-example.com/news/farmers-market.html', (p) => p.waitForSelector('.ad-political [data-section="rules"]', { timeout: 20_000 }));
+    const ad = popup.locator('.ad-political');
+    await expect(ad.locator('.ad-sponsor').textContent()).resolves.toBe('Paid for by: Diaz for Mayor');
+    const paid = (await ad.locator('[data-section="paid"] li').allTextContents()).join('\n');
+    expect(paid).toContain('Labelled “Political ad” (English): US wording, not the EU label.');
+    expect(paid).toContain('The ad links to “Why am I seeing this ad?”, its ad network’s page about why you see ads.');
+    expect(paid).not.toContain('Transparency notice');
+    const rules = await ad.locator('[data-section="rules"] li .signal-text').allTextContents();
+    expect(rules).toEqual([
+      'We assume US rules apply here: the ad carries a US-style disclaimer (“Paid for by Diaz for Mayor.”) and the page is not on an EU domain.',
+      expect.stringMatching(/^In the US, federal rules \(FEC, 11 CFR 110\.11\) require a disclaimer such as “Paid for by …” on certain political communications: .* whether they apply here depends on who paid and on the medium\. This ad carries one: “Paid for by Diaz for Mayor\.?”\.$/),
+    ]);
+    // No EU "we found no label or notice" line for a US ad on a US page.
+    expect(rules.join('\n')).not.toContain('TTPA');
+  });
+
   it('a bare iframe from an ad host is a slot; hidden "Paid for by" lines are not read; keys survive a slot added above', async () => {
     const { page, popup, tabId } = await open(MARKET, (p) => p.waitForSelector('.ad[data-slot-kind="iframe"]', { timeout: 20_000 }));
     const frame = popup.locator('.ad[data-slot-kind="iframe"]');
@@ -60,8 +77,8 @@ describe('ad slots: native ads in three languages, Prebid-only and bare ad ifram
     await expect(political.locator('.ad-sponsor').textContent()).resolves.toBe('Paid for by: Bürgerliste Dorf e.V');
     const all = (await popup.locator('[data-group="ads"]').textContent()) ?? '';
     for (const hidden of ['Hidden PAC', 'Clipped PAC', 'Transparent PAC']) expect(all).not.toContain(hidden);
-    const state = await b.savedState(tabId);
-    expect(JSON.stringify(state?.ads)).not.toMatch(/Hidden PAC|Clipped PAC|Transparent PAC/);
+    const state = await b.waitForState(tabId, (s) => (s.ads?.slots ?? []).some((x) => x.text.includes('Bürgerliste')));
+    expect(JSON.stringify(state.ads)).not.toMatch(/Hidden PAC|Clipped PAC|Transparent PAC/);
     // What was found, under the rules we infer apply; no targeting signal, so no Art. 18 line.
     const rules = (await political.locator('[data-section="rules"] li').allTextContents()).join('\n');
     expect(rules).toContain('We assume EU rules apply here: the ad carries an EU-style political-ad label or transparency notice.');

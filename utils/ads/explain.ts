@@ -145,7 +145,7 @@ function jurisdiction(state: TabState, disclosures: Disclosure[]): Jurisdiction 
   const because = (msg: MessageKey, subs: LineSub[] = []): LineSub[] => [{ msg, subs }];
   if (disclosures.some((d) => d.kind === 'political-ad-label' || d.kind === 'transparency-notice')) return { where: 'eu', because: because('adWhyEuLabel') };
   if (EU_TLDS.has(tld)) return { where: 'eu', because: because('adWhyTld', [`.${tld}`]) };
-  const usDisclosure = disclosures.find((d) => US_KINDS.has(d.kind));
+  const usDisclosure = disclosures.find((d) => d.kind === 'paid-for') ?? disclosures.find((d) => US_KINDS.has(d.kind));
   if (usDisclosure) return { where: 'us', because: because('adWhyUsDisclaimer', [usDisclosure.evidence]) };
   if (region && EU_TLDS.has(region)) return { where: 'eu', because: because('adWhyLang', [lang]) };
   if (region === 'us' || tld === 'us' || tld === 'gov') return { where: 'us', because: region === 'us' ? because('adWhyLang', [lang]) : because('adWhyTld', [`.${tld}`]) };
