@@ -21,7 +21,7 @@ function AdCard({ ad, tabId }: { ad: AdView; tabId: number }) {
   const show = () => outline(tabId, ad.key);
   const hide = () => outline(tabId, null);
   return (
-    <li class={`ad${ad.political ? ' ad-political' : ''}`} data-slot={ad.key} data-political={String(ad.political)} tabIndex={0} onMouseEnter={show} onFocus={show} onMouseLeave={hide} onBlur={hide}>
+    <li class={`ad${ad.political ? ' ad-political' : ''}`} data-slot={ad.key} data-slot-kind={ad.kind} data-political={String(ad.political)} tabIndex={0} onMouseEnter={show} onFocus={show} onMouseLeave={hide} onBlur={hide}>
       <div class="ad-head">
         <strong class="ad-name">{ad.political ? t('adPolitical') : t('adSlot', [ad.key])}</strong>
         {ad.political && <span class="count"> {t('adSlot', [ad.key])}</span>}

@@ -33,9 +33,24 @@ export const probeFindingSchema = z.discriminatedUnion('kind', [
     slot: z.string().max(200),
     bidder: name,
     advertiserDomains: z.array(domain).max(10),
-    dsa: z.object({ behalf: z.string().max(200).optional(), paid: z.string().max(200).optional() }).optional(),
+    /** The bid's DSA transparency (OpenRTB DSA extension): dsaparams 1 profiling, 2 basic advertising, 3 precise geolocation; adrender 0 or 1. */
+    dsa: z
+      .object({
+        behalf: z.string().max(200).optional(),
+        paid: z.string().max(200).optional(),
+        transparency: z.array(z.object({ domain, params: z.array(z.number().int().min(0).max(255)).max(16) })).max(10).optional(),
+        adrender: z.union([z.literal(0), z.literal(1)]).optional(),
+      })
+      .optional(),
   }),
-  z.object({ kind: z.literal('auction'), slot: z.string().max(200), bidders: z.array(name).max(30) }),
+  z.object({
+    kind: z.literal('auction'),
+    slot: z.string().max(200),
+    /** Bidders asked (the ad unit's bids); those that answered are asked too. */
+    bidders: z.array(name).max(30),
+    /** Bidders that answered with a bid (pbjs.getBidResponses), when known. */
+    answered: z.array(name).max(30).optional(),
+  }),
   z.object({
     kind: z.literal('gpt-slot'),
     slot: z.string().max(300),
@@ -43,6 +58,11 @@ export const probeFindingSchema = z.discriminatedUnion('kind', [
     targetingKeys: z.array(name).max(50),
     /** Keys set for the whole page (pubads().setTargeting), sent with every slot's request. */
     pageKeys: z.array(name).max(50).optional(),
+    /** Values that look like segment names, for at most 20 keys (page and slot). */
+    values: z
+      .record(name, z.array(z.string().max(40)).max(10))
+      .refine((o) => Object.keys(o).length <= 20)
+      .optional(),
     advertiserId: z.number().int().nonnegative().optional(),
     campaignId: z.number().int().nonnegative().optional(),
     creativeId: z.number().int().nonnegative().optional(),

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyRequest } from '@/utils/engine';
-import { adViews, type AdView } from '@/utils/ads/explain';
+import { adViews, type AdLine, type AdView, type LineSub } from '@/utils/ads/explain';
+import { sensitiveKind } from '@/utils/ads/segments';
 import { emptyAds, recordAdFrame, recordAdLink, recordSlots } from '@/utils/ads/state';
 import { recordSightings } from '@/utils/ads/sightings';
 import { newTab, recordRequest, type TabState } from '@/utils/tabs/state';
@@ -31,6 +34,20 @@ const slot = { key: 'div-gpt-ad-top', kind: 'gpt' as const, elementId: 'div-gpt-
 
 const keys = (v: AdView | undefined, section?: string) => (v?.lines ?? []).filter((l) => !section || l.section === section).map((l) => l.key);
 
+// The English messages, filled in as the browser's i18n does ($1 … $9 through the placeholders).
+const EN = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+function message(key: string, subs: string[]): string {
+  const m = EN[key];
+  if (!m) throw new Error(`no message ${key}`);
+  return m.message.replace(/\$([A-Z_]+)\$/g, (_, name: string) => {
+    const n = Number(m.placeholders![name.toLowerCase()]!.content.slice(1));
+    return subs[n - 1] ?? '';
+  });
+}
+const sub = (x: LineSub): string => (typeof x === 'string' ? x : 'msg' in x ? message(x.msg, (x.subs ?? []).map(sub)) : 'list' in x ? x.list.map(sub).join(', ') : x.lang);
+const text = (l: AdLine | undefined) => (l ? message(l.key, l.subs.map(sub)) : '');
+const lineOf = (v: AdView | undefined, key: string) => v?.lines.find((l) => l.key === key);
+
 describe('"Why did I see this ad?"', () => {
   it('explains an auctioned political ad from its slot, its frame, the bids and the page', () => {
     const s = page([gptSlot, auction, bid, eids], ['https://rtb.openx.net/openrtbb/prebidjs', 'https://securepubads.g.doubleclick.net/tag/js/gpt.js']);
@@ -41,14 +58,14 @@ describe('"Why did I see this ad?"', () => {
     ]);
     const [ad] = adViews(s, { classify, sightings: { Google: ['tageblatt-example.de', 'moreau2026.org'], OpenX: ['tageblatt-example.de'] } });
     expect(ad).toMatchObject({ key: 'div-gpt-ad-top', political: true, sponsor: 'Citizens for X', noticeUrl: 'https://citizensforx.org/transparenz', advertiserDomains: ['citizensforx.org'] });
-    expect(ad!.labels).toEqual([{ text: expect.stringMatching(/^Politische Anzeige$/i), language: 'de' }]);
+    expect(ad!.labels).toEqual([{ text: expect.stringMatching(/^Politische Anzeige$/i), language: 'de', rule: 'eu' }]);
     expect(keys(ad, 'bought')).toEqual(['adBoughtGpt', 'adServedBy', 'adAuction', 'adWinner', 'adFrameFrom']);
     expect(ad!.lines.find((l) => l.key === 'adWinner')?.subs).toEqual(['OpenX']);
-    expect(ad!.lines.find((l) => l.key === 'adAuction')?.subs).toEqual(['openx, appnexus']);
+    expect(text(lineOf(ad, 'adAuction'))).toBe('An auction ran in your browser (Prebid.js). Bidders asked: openx, appnexus.');
     expect(keys(ad, 'paid')).toEqual(expect.arrayContaining(['adAdvertiser', 'adDsa', 'adSponsor', 'adPoliticalLabel', 'adNotice']));
     expect(keys(ad, 'paid')).not.toContain('adNoSponsor');
-    expect(ad!.lines.find((l) => l.key === 'adTargetingKeys')?.subs).toEqual(['ressort, hb_bidder, hb_adid']);
-    expect(ad!.lines.find((l) => l.key === 'adIdentityPerson')?.subs).toEqual(['liveramp.com, pubcid.org', 'liveramp.com']);
+    expect(text(lineOf(ad, 'adTargetingKeys'))).toBe('The page sent these targeting keys to the ad server: ressort, hb_bidder, hb_adid.');
+    expect(text(lineOf(ad, 'adIdentityPerson'))).toContain('Person-based, the same on all your devices: liveramp.com.');
     expect(keys(ad, 'told')).toContain('adConsentNone');
     const known = ad!.lines.filter((l) => l.section === 'known');
     expect(known).toEqual(
@@ -57,7 +74,14 @@ describe('"Why did I see this ad?"', () => {
         { section: 'known', key: 'adSeenNowhere', subs: ['OpenX'], provenance: 'observed' },
       ]),
     );
-    expect(keys(ad, 'rules')).toEqual(['adRulesComplete', 'adRulesSpecialData', 'adRulesUs']);
+    // A German page and an EU label: EU rules; the label, the sponsor and the notice link were all found.
+    expect(keys(ad, 'rules')).toEqual(['adRulesWhereEu', 'adRulesTtpaAll', 'adRulesTargeting']);
+    expect(text(lineOf(ad, 'adRulesWhereEu'))).toBe('We assume EU rules apply here: the ad carries an EU-style political-ad label or transparency notice.');
+    expect(text(lineOf(ad, 'adRulesTtpaAll'))).toContain('On this ad we found all three; whether they meet the rules’ format, we cannot tell.');
+    // Art. 18, next to the signals it is about, with its conditions.
+    const art18 = text(lineOf(ad, 'adRulesTargeting'));
+    expect(art18).toContain('What we saw here that targeting can use: targeting keys, identifiers for you, the ad network’s data from other sites you visited.');
+    for (const condition of ['collected from you', 'explicit consent separately for political advertising', 'no profiling uses special categories', 'one year under the voting age']) expect(art18).toContain(condition);
     // Every line says how we know it.
     expect(ad!.lines.every((l) => ['observed', 'declared', 'inferred'].includes(l.provenance))).toBe(true);
   });
@@ -70,7 +94,13 @@ describe('"Why did I see this ad?"', () => {
     const views = adViews(s, { classify, sightings: {} });
     const side = views.find((v) => v.key === 'side')!;
     expect(side.political).toBe(true);
-    expect(side.lines.find((l) => l.key === 'adRulesMissing')?.subs).toEqual(['adMissingLabel', 'adMissingNotice']);
+    // A .de page: EU rules; a sponsor was named, no EU label and no notice link.
+    expect(text(lineOf(side, 'adRulesWhereEu'))).toContain('the page’s address ends in .de');
+    expect(text(lineOf(side, 'adRulesTtpaSome'))).toMatch(/On this ad we found: a sponsor’s name\. We did not find: an EU political-ad label, a link to a transparency notice\.$/);
+    // The US disclaimer line is for US rules only.
+    expect(keys(side, 'rules')).not.toContain('adRulesUs');
+    // No targeting signal next to this ad: no Art. 18 line.
+    expect(keys(side, 'rules')).not.toContain('adRulesTargeting');
     const top = views.find((v) => v.key === 'div-gpt-ad-top')!;
     expect(top.political).toBe(false);
     expect(keys(top, 'paid')).toEqual(['adNoSponsor']);
@@ -97,6 +127,126 @@ describe('"Why did I see this ad?"', () => {
     const views = adViews(s, { classify, sightings: {} });
     expect(views.map((v) => v.key)).toEqual(['div-gpt-ad-top']);
     expect(views[0]!.advertiserDomains).toEqual(['citizensforx.org']);
+  });
+});
+
+describe('what the rules say, and where', () => {
+  const usPage = (lang = 'en-US') => {
+    const url = 'https://www.valley-times-example.com/news/race.html';
+    const s = newTab(1, url, 0);
+    recordRequest(s, 0, url, classifyRequest({ url, documentUrl: url }));
+    s.pageText = { url, lang, title: 'x', headings: [], meta: {}, schemaTypes: [], text: '' };
+    s.ads = emptyAds();
+    return s;
+  };
+
+  it('on a US page with a "Paid for by": US rules, stated as what they cover, and no EU "missing" line', () => {
+    const s = usPage();
+    recordSlots(s.ads!, [{ key: 'box', kind: 'native', size: [300, 250], frameHosts: [], text: 'Sponsored\nRe-elect Mayor Diaz\nPaid for by Diaz for Mayor', links: [] }]);
+    const [ad] = adViews(s, { classify, sightings: {} });
+    expect(ad!.political).toBe(true);
+    expect(keys(ad, 'rules')).toEqual(['adRulesWhereUs', 'adRulesUs']);
+    expect(text(lineOf(ad, 'adRulesWhereUs'))).toContain('the ad carries a US-style disclaimer (“Paid for by Diaz for Mayor”) and the page is not on an EU domain');
+    const us = text(lineOf(ad, 'adRulesUs'));
+    expect(us).toContain('on certain political communications');
+    expect(us).toContain('depends on who paid and on the medium');
+    expect(us).toContain('This ad carries one: “Paid for by Diaz for Mayor”.');
+  });
+
+  it('counts neither an ad-choices link as a transparency notice nor US wording as the EU label', () => {
+    const s = page([]);
+    recordSlots(s.ads!, [
+      { key: 'box', kind: 'native', size: [300, 250], frameHosts: [], text: 'Political ad\nVote Smith', links: [{ href: 'https://adssettings.example/why', text: 'Why am I seeing this ad?' }] },
+    ]);
+    const [ad] = adViews(s, { classify, sightings: {} });
+    expect(ad!.political).toBe(true);
+    expect(ad!.noticeUrl).toBeUndefined();
+    expect(ad!.labels).toEqual([{ text: 'Political ad', language: 'en', rule: 'us' }]);
+    expect(text(lineOf(ad, 'adUsLabel'))).toBe('Labelled “Political ad” (en): US wording, not the EU label.');
+    expect(text(lineOf(ad, 'adChoicesLink'))).toBe('The ad links to “Why am I seeing this ad?”, its ad network’s page about why you see ads.');
+    expect(keys(ad, 'rules')).toEqual(['adRulesWhereEu', 'adRulesTtpaNone', 'adRulesAdChoices']);
+    expect(keys(ad, 'paid')).not.toContain('adNotice');
+  });
+
+  it('never says all three were found without an EU label, a sponsor and a notice link', () => {
+    const cases: [string, { href: string; text: string }[], string][] = [
+      ['Politische Anzeige\nWählen Sie Grün', [{ href: 'https://x.example/t', text: 'Transparenzbekanntmachung' }], 'adRulesTtpaSome'],
+      ['Politische Anzeige\nAuftraggeber: Grüne Liste Talheim', [], 'adRulesTtpaSome'],
+      ['Auftraggeber: Grüne Liste Talheim\nPolitical ad', [{ href: 'https://x.example/t', text: 'Transparency notice' }], 'adRulesTtpaSome'],
+      ['Politische Anzeige\nAuftraggeber: Grüne Liste Talheim', [{ href: 'https://x.example/t', text: 'Transparenzbekanntmachung' }], 'adRulesTtpaAll'],
+    ];
+    for (const [t, links, expected] of cases) {
+      const s = page([]);
+      recordSlots(s.ads!, [{ key: 'box', kind: 'native', size: [300, 250], frameHosts: [], text: t, links }]);
+      const [ad] = adViews(s, { classify, sightings: {} });
+      expect(keys(ad, 'rules').filter((k) => k.startsWith('adRulesTtpa')), t).toEqual([expected]);
+    }
+  });
+
+  it('infers the rules from the page language when the ad says nothing of where it is from', () => {
+    const s = usPage('nl');
+    recordSlots(s.ads!, [{ key: 'box', kind: 'native', size: [300, 250], frameHosts: [], text: 'Politieke advertentie', links: [] }]);
+    expect(keys(adViews(s, { classify, sightings: {} })[0], 'rules')[0]).toBe('adRulesWhereEu');
+    const unknown = usPage('en');
+    const bidOnly: ProbeFinding = { kind: 'bid', slot: 'box', bidder: 'openx', advertiserDomains: ['kamalaharris.com'] };
+    recordFinding(unknown.page, bidOnly, 'https://www.valley-times-example.com', classify);
+    const [ad] = adViews(unknown, { classify, sightings: {} });
+    // A known campaign's domain as the advertiser marks the ad political, as an inference.
+    expect(ad!.political).toBe(true);
+    expect(lineOf(ad, 'adAdvertiserParty')).toMatchObject({ provenance: 'inferred' });
+    expect(text(lineOf(ad, 'adAdvertiserParty'))).toBe('kamalaharris.com is the official site of Kamala Harris for President (2024), so we take this for a political ad.');
+    expect(keys(ad, 'rules')[0]).toBe('adRulesWhereUnknown');
+  });
+});
+
+describe('what the bids and the page declare', () => {
+  it('bidders asked and bidders that bid, DSA user parameters, segment values and what their names suggest', () => {
+    const slotWithValues: ProbeFinding = { ...gptSlot, values: { permutive: ['wahl-interessiert', 'umwelt'], ressort: ['politik'] } } as ProbeFinding;
+    const answered: ProbeFinding = { kind: 'auction', slot: 'div-gpt-ad-top', bidders: ['openx'], answered: ['openx'] };
+    const dsaBid: ProbeFinding = { ...bid, dsa: { behalf: 'Citizens for X', paid: 'Citizens for X PAC', transparency: [{ domain: 'openx.com', params: [1, 2] }], adrender: 0 } } as ProbeFinding;
+    const s = page([slotWithValues, auction, answered, dsaBid]);
+    recordSlots(s.ads!, [slot]);
+    const [ad] = adViews(s, { classify, sightings: {} });
+    expect(text(lineOf(ad, 'adAuction'))).toContain('Bidders asked: openx, appnexus.');
+    expect(text(lineOf(ad, 'adAuctionAnswered'))).toBe('Bidders that answered with a bid: openx.');
+    expect(lineOf(ad, 'adDsaParams')).toMatchObject({ section: 'told', provenance: 'declared' });
+    expect(text(lineOf(ad, 'adDsaParams'))).toBe('The bid declares (DSA) that openx.com used: profiling (a profile of you), basic advertising data (the page, your device, your rough location).');
+    expect(text(lineOf(ad, 'adTargetingValues'))).toBe('Values the page sent with them that look like audience or topic segments: permutive: wahl-interessiert, umwelt; ressort: politik.');
+    expect(lineOf(ad, 'adTargetingSensitive')).toMatchObject({ provenance: 'inferred' });
+    // The page's own section (ressort: politik) describes the page, not the reader.
+    expect(text(lineOf(ad, 'adTargetingSensitive'))).toBe('Some of these names suggest targeting on political opinions or other special categories of data: wahl-interessiert (politics).');
+    // The advertiser's domain is not one we know; the ad is not political for the DSA fields alone.
+    expect(ad!.political).toBe(false);
+    const none = page([{ kind: 'auction', slot: 'div-gpt-ad-top', bidders: ['openx'], answered: [] }]);
+    recordSlots(none.ads!, [slot]);
+    expect(keys(adViews(none, { classify, sightings: {} })[0], 'bought')).toContain('adAuctionNoBids');
+  });
+
+  it('merges the bidders that answered into the auction a slot asked, idempotently', () => {
+    const s = page([auction]);
+    const add = (answered: string[]) => recordFinding(s.page, { kind: 'auction', slot: 'div-gpt-ad-top', bidders: answered, answered }, ORIGIN, classify);
+    expect(add([])).toBe(true); // no bid yet is news
+    expect(add([])).toBe(false);
+    expect(add(['openx'])).toBe(true);
+    expect(add(['openx'])).toBe(false);
+    expect(s.page.auctions).toEqual([{ slot: 'div-gpt-ad-top', bidders: ['openx', 'appnexus'], answered: ['openx'], origin: ORIGIN }]);
+  });
+
+  it('marks an ad political when its advertiser is political ad tech', () => {
+    const s = page([{ ...bid, advertiserDomains: ['ads.dspolitical.com'], dsa: undefined } as ProbeFinding]);
+    const [ad] = adViews(s, { classify, sightings: {} });
+    expect(ad!.political).toBe(true);
+    expect(text(lineOf(ad, 'adAdvertiserPoliticalTech'))).toBe('dspolitical.com belongs to DSPolitical, political ad technology, so we take this for a political ad.');
+  });
+
+  it('reads segment names for political and special-category words in four languages, not inside other words', () => {
+    for (const [v, kind] of [
+      ['wahl-interessiert', 'politics'], ['politikinteressiert', 'politics'], ['likely_voters', 'politics'], ['electeurs-indecis', 'politics'], ['verkiezingen', 'politics'],
+      ['health_conscious', 'health'], ['schwanger', 'health'], ['religion-christ', 'religion'], ['lgbtq-friendly', 'sexuality'], ['vakbond', 'union'],
+    ] as const) {
+      expect(sensitiveKind(v), v).toBe(kind);
+    }
+    for (const v of ['auswahl', 'sport', 'umwelt', 'system', 'stempel', 'autos', 'i360_AGE_18_TO_29']) expect(sensitiveKind(v), v).toBeUndefined();
   });
 });
 

@@ -87,8 +87,17 @@ describe('EU TTPA labels and sponsors', () => {
     ]) {
       expect(read(text).filter((d) => d.kind === 'political-ad-label'), text).toEqual([]);
     }
-    expect(read('Political ad').map((d) => d.kind)).toEqual(['political-ad-label']);
+    expect(read('Political advertisement').map((d) => d.kind)).toEqual(['political-ad-label']);
     expect(read('Wahlwerbung').map((d) => d.language)).toEqual(['de']);
+  });
+
+  it('tells US labels from the EU label', () => {
+    for (const text of ['Political ad', 'Paid political advertisement', 'Pol. adv. Paid for by Texans for Parks.', 'POL AD']) {
+      expect(read(text).filter((d) => d.kind.endsWith('label')).map((d) => d.kind), text).toEqual(['us-political-label']);
+    }
+    for (const text of ['Political advertisement', 'Politische Anzeige', 'Annonce publicitaire à caractère politique', 'Politieke advertentie']) {
+      expect(read(text).map((d) => d.kind), text).toEqual(['political-ad-label']);
+    }
   });
 
   it('does not take everyday prose for a sponsor line', () => {
@@ -112,19 +121,22 @@ describe('EU TTPA labels and sponsors', () => {
   });
 });
 
-describe('transparency notices', () => {
+describe('transparency notices and ad-choices links', () => {
   it.each([
-    ['Why am I seeing this ad?', 'en'],
-    ['Transparency notice', 'en'],
-    ['Transparenzbekanntmachung', 'de'],
-    ['Warum sehe ich diese Anzeige?', 'de'],
-    ['Avis de transparence', 'fr'],
-    ['Pourquoi je vois cette publicité ?', 'fr'],
-    ['Transparantieverklaring', 'nl'],
-    ['Waarom zie ik deze advertentie?', 'nl'],
-  ] as const)('link "%s"', (text, language) => {
+    ['Transparency notice', 'en', 'transparency-notice'],
+    ['Transparenzbekanntmachung', 'de', 'transparency-notice'],
+    ['Avis de transparence', 'fr', 'transparency-notice'],
+    ['Transparantieverklaring', 'nl', 'transparency-notice'],
+    // An ad network's explanation of ad choices is not a TTPA transparency notice.
+    ['Why am I seeing this ad?', 'en', 'ad-choices'],
+    ['About this ad', 'en', 'ad-choices'],
+    ['AdChoices', 'en', 'ad-choices'],
+    ['Warum sehe ich diese Anzeige?', 'de', 'ad-choices'],
+    ['Pourquoi je vois cette publicité ?', 'fr', 'ad-choices'],
+    ['Waarom zie ik deze advertentie?', 'nl', 'ad-choices'],
+  ] as const)('link "%s"', (text, language, kind) => {
     const ds = read('', [{ href: 'https://ads.example/notice?id=42', text }]);
-    expect(pick(ds)).toEqual([{ kind: 'transparency-notice', language, sponsor: undefined, noticeUrl: 'https://ads.example/notice?id=42' }]);
+    expect(pick(ds)).toEqual([{ kind, language, sponsor: undefined, noticeUrl: 'https://ads.example/notice?id=42' }]);
   });
 
   it('keeps only http(s) notice links', () => {

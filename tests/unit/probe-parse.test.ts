@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auctionFindings, bidFindings, eidsFinding, gppFinding, gptSlotFinding, identityFromCall, identityFromQueues, tcfFinding } from '@/utils/probe/parse';
+import { auctionFindings, bidFindings, bidResponseFindings, dsaOfBid, eidsFinding, segmentValues, gppFinding, gptSlotFinding, identityFromCall, identityFromQueues, tcfFinding } from '@/utils/probe/parse';
 import { probeFindingSchema } from '@/utils/probe-schema';
 
 const HASH = 'c'.repeat(64);
@@ -64,6 +64,50 @@ describe('Prebid.js', () => {
     ]);
     for (const f of found) expect(probeFindingSchema.safeParse(f).success).toBe(true);
   });
+  it('DSA: who it was shown for, who paid, the user parameters each domain applied, and adrender (0 or 1)', () => {
+    expect(
+      dsaOfBid({ behalf: 'Citizens for X', paid: 'Citizens for X PAC', transparency: [{ domain: 'openx.com', dsaparams: [1, 2, 1] }, { domain: 'dsp.example', params: [3] }, { dsaparams: [1] }, throwing], adrender: 1 }),
+    ).toEqual({ behalf: 'Citizens for X', paid: 'Citizens for X PAC', transparency: [{ domain: 'openx.com', params: [1, 2] }, { domain: 'dsp.example', params: [3] }], adrender: 1 });
+    // adrender is the buyer's flag, 0 or 1; pubrender (2 = the publisher will render) belongs to the request.
+    expect(dsaOfBid({ behalf: 'A', adrender: 2 })).toEqual({ behalf: 'A', paid: undefined });
+    expect(dsaOfBid({ transparency: [{ domain: 'x.example', dsaparams: [-1, 1.5, '2', 999, 2] }] })!.transparency).toEqual([{ domain: 'x.example', params: [2] }]);
+    expect(dsaOfBid('dsa')).toBeUndefined();
+    expect(dsaOfBid(throwing)).toMatchObject({});
+    const f = bidFindings([{ adUnitCode: 'a', bidderCode: 'openx', meta: { dsa: { behalf: 'B', transparency: [{ domain: 'openx.com', dsaparams: [1] }], adrender: 0 } } }]);
+    expect(probeFindingSchema.safeParse(f[0]).success).toBe(true);
+    expect(probeFindingSchema.safeParse({ ...f[0], dsa: { adrender: 2 } }).success).toBe(false);
+  });
+  it('bid responses: the bidders that answered each slot, apart from those asked', () => {
+    const found = bidResponseFindings({
+      'div-gpt-ad-top': { bids: [{ bidderCode: 'openx', cpm: 2.5 }, { bidder: 'rubicon' }, { bidderCode: 'openx' }] },
+      side: { bids: [] },
+      bad: throwing,
+    });
+    expect(found).toEqual([
+      { kind: 'auction', slot: 'div-gpt-ad-top', bidders: ['openx', 'rubicon'], answered: ['openx', 'rubicon'] },
+      { kind: 'auction', slot: 'side', bidders: [], answered: [] },
+    ]);
+    for (const f of found) expect(probeFindingSchema.safeParse(f).success).toBe(true);
+    expect(bidResponseFindings([1, 2])).toEqual([]);
+    expect(bidResponseFindings(throwing)).toEqual([]);
+  });
+});
+
+describe('targeting values', () => {
+  it('keeps values that look like segment names, drops header-bidding keys, prices and identifiers', () => {
+    const values: Record<string, unknown> = {
+      permutive: ['wahl-interessiert', 'umwelt', '1234567', 'a'],
+      ressort: 'politik',
+      hb_pb: ['2.50'],
+      hb_adid: ['3f1b2c9d8e7a'],
+      uid: ['c29cb2ae-769d-42f6-891a-f53cadee823d'],
+      long: ['x'.repeat(60)],
+      obj: [{ toString: () => 'evil' }],
+    };
+    expect(segmentValues(Object.keys(values), (k) => values[k])).toEqual({ permutive: ['wahl-interessiert', 'umwelt'], ressort: ['politik'] });
+    expect(segmentValues(['a'], () => { throw new Error('x'); })).toBeUndefined();
+    expect(segmentValues(throwing, () => [])).toBeUndefined();
+  });
 });
 
 describe('Google Publisher Tag', () => {
@@ -81,6 +125,17 @@ describe('Google Publisher Tag', () => {
   });
   it('page-level targeting keys go with every slot', () => {
     expect(gptSlotFinding({ getSlotElementId: () => 'a', getTargetingKeys: () => ['pos'] }, ['ressort', { k: 1 }, 'permutive'])).toMatchObject({ targetingKeys: ['pos'], pageKeys: ['ressort', 'permutive'] });
+  });
+  it('segment-like values of the page and the slot go with the keys', () => {
+    const page: Record<string, string[]> = { permutive: ['wahl-interessiert'], ressort: ['politik'] };
+    const f = gptSlotFinding(
+      { getSlotElementId: () => 'a', getTargetingKeys: () => ['pos', 'hb_pb'], getTargeting: (k: string) => ({ pos: ['top'], hb_pb: ['2.50'] })[k] },
+      Object.keys(page),
+      (k) => page[k],
+    );
+    expect(f).toMatchObject({ values: { permutive: ['wahl-interessiert'], ressort: ['politik'], pos: ['top'] } });
+    expect(probeFindingSchema.safeParse(f).success).toBe(true);
+    expect(probeFindingSchema.safeParse({ ...f, values: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, ['x']])) }).success).toBe(false);
   });
   it('an unfilled slot has no response information; a hostile one gives nothing', () => {
     expect(gptSlotFinding({ getSlotElementId: () => 'a', getResponseInformation: () => null })).toMatchObject({ elementId: 'a', advertiserId: undefined });

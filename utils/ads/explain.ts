@@ -1,18 +1,27 @@
 import type { Classification, Provenance } from '../engine/types';
-import { readDisclosures, readDsaFields, type Disclosure } from '../engine/political';
+import { readDisclosures, readDsaFields, type Disclosure, type DsaFields } from '../engine/political';
+import type { MessageKey } from '../i18n';
 import { partyOfSite } from '../registry/parties';
+import { politicalVendors } from '../registry/political';
 import type { TabState } from '../tabs/state';
 import type { SlotKind } from '../observe/ad-text';
 import { refusesAdProfiles } from '../engine/consent';
+import { sensitiveKind, type SensitiveKind } from './segments';
 
 export type AdSection = 'bought' | 'paid' | 'told' | 'known' | 'rules';
 export const AD_SECTIONS: readonly AdSection[] = ['bought', 'paid', 'told', 'known', 'rules'];
 
+/**
+ * A value put into a line: plain text; another message (itself with values); a list,
+ * joined in the reader's language; or a language code, shown by its name.
+ */
+export type LineSub = string | { msg: MessageKey; subs?: LineSub[] } | { list: LineSub[] } | { lang: string };
+
 /** One line of "Why did I see this ad?": a message key, its values, and how we know. */
 export interface AdLine {
   section: AdSection;
-  key: string;
-  subs: string[];
+  key: MessageKey;
+  subs: LineSub[];
   provenance: Provenance;
 }
 
@@ -22,8 +31,9 @@ export interface AdView {
   size: [number, number];
   political: boolean;
   sponsor?: string;
-  /** Political-ad labels found on the ad, with their language. */
-  labels: { text: string; language: string }[];
+  /** Political-ad labels found on the ad, with their language: the EU label, or US wording. */
+  labels: { text: string; language: string; rule: 'eu' | 'us' }[];
+  /** The TTPA transparency notice's address, when the ad links to one. */
   noticeUrl?: string;
   advertiserDomains: string[];
   lines: AdLine[];
@@ -35,9 +45,30 @@ export interface AdContext {
   sightings: Record<string, string[]>;
 }
 
-const POLITICAL_KINDS = new Set<Disclosure['kind']>(['political-ad-label', 'paid-for', 'authorized-by', 'not-authorized']);
+const POLITICAL_KINDS = new Set<Disclosure['kind']>(['political-ad-label', 'us-political-label', 'paid-for', 'authorized-by', 'not-authorized']);
 const SPONSOR_KINDS = new Set<Disclosure['kind']>(['paid-for', 'authorized-by']);
+const US_KINDS = new Set<Disclosure['kind']>(['us-political-label', 'paid-for', 'authorized-by', 'not-authorized']);
 const MAX_SITES_LISTED = 5;
+const MAX_SEGMENT_KEYS = 6;
+const MAX_SEGMENT_VALUES = 5;
+
+/** Member states of the EU (country-code top-level domains), and `.eu`. */
+const EU_TLDS = new Set(
+  'at be bg hr cy cz dk ee fi fr de gr hu ie it lv lt lu mt nl pl pt ro sk si es se eu'.split(' '),
+);
+const EU_LANGS = new Set(['de', 'fr', 'nl']);
+
+const SENSITIVE_KEYS: Record<SensitiveKind, MessageKey> = {
+  politics: 'adSensitivePolitics',
+  religion: 'adSensitiveReligion',
+  health: 'adSensitiveHealth',
+  sexuality: 'adSensitiveSexuality',
+  ethnicity: 'adSensitiveEthnicity',
+  union: 'adSensitiveUnion',
+};
+
+/** DSA user parameters (OpenRTB DSA extension, `dsaparams`). */
+const DSA_PARAM_KEYS: Record<number, MessageKey> = { 1: 'adDsaProfiling', 2: 'adDsaBasic', 3: 'adDsaGeo' };
 
 function squash(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -70,6 +101,12 @@ function dedupe(list: Disclosure[]): Disclosure[] {
   });
 }
 
+/** The political-technology vendor whose domain this is (DSPolitical, Resonate …). */
+function politicalVendorOf(domain: string) {
+  const d = domain.trim().toLowerCase();
+  return politicalVendors.find((v) => v.domains.some((x) => d === x || d.endsWith(`.${x}`)));
+}
+
 interface SlotSource {
   key: string;
   kind: SlotKind;
@@ -93,6 +130,50 @@ function slotSources(state: TabState): SlotSource[] {
   for (const g of state.page.slots) add(g.elementId, 'gpt');
   for (const b of state.page.bids) add(b.slot, 'prebid');
   return out;
+}
+
+type Jurisdiction = { where: 'eu' | 'us' | 'unknown'; because: LineSub[] };
+
+/**
+ * Which rules we take to apply, and why: an inference from the ad's own wording (an EU
+ * label or notice; a US disclaimer), the page's top-level domain and its declared language.
+ */
+function jurisdiction(state: TabState, disclosures: Disclosure[]): Jurisdiction {
+  const tld = state.site.split('.').pop()?.toLowerCase() ?? '';
+  const lang = (state.pageText?.lang ?? '').trim();
+  const [base = '', region = ''] = lang.toLowerCase().split(/[-_]/);
+  const because = (msg: MessageKey, subs: LineSub[] = []): LineSub[] => [{ msg, subs }];
+  if (disclosures.some((d) => d.kind === 'political-ad-label' || d.kind === 'transparency-notice')) return { where: 'eu', because: because('adWhyEuLabel') };
+  if (EU_TLDS.has(tld)) return { where: 'eu', because: because('adWhyTld', [`.${tld}`]) };
+  const usDisclosure = disclosures.find((d) => d.kind === 'paid-for') ?? disclosures.find((d) => US_KINDS.has(d.kind));
+  if (usDisclosure) return { where: 'us', because: because('adWhyUsDisclaimer', [usDisclosure.evidence]) };
+  if (region && EU_TLDS.has(region)) return { where: 'eu', because: because('adWhyLang', [lang]) };
+  if (region === 'us' || tld === 'us' || tld === 'gov') return { where: 'us', because: region === 'us' ? because('adWhyLang', [lang]) : because('adWhyTld', [`.${tld}`]) };
+  if (!region && EU_LANGS.has(base)) return { where: 'eu', because: because('adWhyLang', [lang]) };
+  return { where: 'unknown', because: [] };
+}
+
+/** Keys that describe the page (its section, topic, keywords, the slot's position), not the person. */
+const CONTEXT_KEY = /^(?:ressort|rubri[kc]|sections?|sect|subsection|category|cat|channel|topics?|thema|themen|tags?|kw|keywords?|page|pagetype|pt|url|path|article|content|site|lang|pos|position|slot)$/i;
+
+/**
+ * Targeting values that look like segment names, as "key: a, b", and, among those that
+ * are not about the page itself, the ones whose names suggest sensitive targeting.
+ */
+function segmentsOf(values: Record<string, string[]> | undefined): { shown: string[]; sensitive: LineSub[] } {
+  const shown: string[] = [];
+  const sensitive: LineSub[] = [];
+  for (const [key, list] of Object.entries(values ?? {}).slice(0, MAX_SEGMENT_KEYS)) {
+    const vs = list.slice(0, MAX_SEGMENT_VALUES).map((v) => v.slice(0, 40));
+    if (!vs.length) continue;
+    shown.push(`${key.slice(0, 64)}: ${vs.join(', ')}`);
+    if (CONTEXT_KEY.test(key)) continue;
+    for (const v of [key, ...vs]) {
+      const kind = sensitiveKind(v);
+      if (kind) sensitive.push({ msg: 'adSensitiveValue', subs: [v, { msg: SENSITIVE_KEYS[kind] }] });
+    }
+  }
+  return { shown, sensitive };
 }
 
 /**
@@ -119,8 +200,8 @@ export function adViews(state: TabState, ctx: AdContext): AdView[] {
     if (!isAd) continue;
 
     const lines: AdLine[] = [];
-    const line = (section: AdSection, key: string, subs: (string | number)[], provenance: Provenance) =>
-      lines.push({ section, key, subs: subs.map(String), provenance });
+    const line = (section: AdSection, key: MessageKey, subs: (LineSub | number)[], provenance: Provenance) =>
+      lines.push({ section, key, subs: subs.map((s) => (typeof s === 'number' ? String(s) : s)), provenance });
 
     // How it was bought.
     if (gpt) {
@@ -128,31 +209,62 @@ export function adViews(state: TabState, ctx: AdContext): AdView[] {
       if (gpt.advertiserId !== undefined) line('bought', 'adServedBy', [gpt.advertiserId, gpt.campaignId ?? '?', gpt.creativeId ?? '?'], 'declared');
     }
     if (slot.kind === 'adsense') line('bought', 'adBoughtAdSense', [], 'declared');
-    if (auction) line('bought', 'adAuction', [auction.bidders.join(', ')], 'declared');
+    if (auction) {
+      line('bought', 'adAuction', [{ list: auction.bidders }], 'declared');
+      if (auction.answered) {
+        if (auction.answered.length) line('bought', 'adAuctionAnswered', [{ list: auction.answered }], 'declared');
+        else line('bought', 'adAuctionNoBids', [], 'declared');
+      }
+    }
     if (bid) line('bought', 'adWinner', [bidderCompany(bid.bidder, state) ?? bid.bidder], 'declared');
     for (const c of frameCompanies) line('bought', 'adFrameFrom', [c.host, companyOfHost(state, c)], 'observed');
-    for (const d of disclosures.filter((x) => x.kind === 'sponsored')) line('bought', 'adNativeLabel', [d.evidence], 'declared');
+    for (const d of disclosures.filter((x) => x.kind === 'sponsored' && !x.sponsor)) line('bought', 'adNativeLabel', [d.evidence], 'declared');
 
     // Who paid.
-    const sponsor = disclosures.find((d) => SPONSOR_KINDS.has(d.kind) && d.sponsor)?.sponsor ?? disclosures.find((d) => d.sponsor)?.sponsor;
+    const onAdSponsor = disclosures.find((d) => SPONSOR_KINDS.has(d.kind) && d.sponsor)?.sponsor ?? disclosures.find((d) => d.sponsor)?.sponsor;
     const advertiserDomains = bid?.advertiserDomains ?? [];
-    if (advertiserDomains.length) line('paid', 'adAdvertiser', [advertiserDomains.join(', ')], 'declared');
-    const dsa = bid?.dsa ? readDsaFields(bid.dsa) : undefined;
+    if (advertiserDomains.length) line('paid', 'adAdvertiser', [{ list: advertiserDomains }], 'declared');
+    const advertiserParty = advertiserDomains.map((d) => partyOfSite(d)).find(Boolean);
+    if (advertiserParty) line('paid', 'adAdvertiserParty', [advertiserParty.domains[0]!, advertiserParty.name], 'inferred');
+    const advertiserVendor = advertiserDomains.map(politicalVendorOf).find(Boolean);
+    if (advertiserVendor) line('paid', 'adAdvertiserPoliticalTech', [advertiserVendor.domains[0]!, advertiserVendor.name], 'inferred');
+    const dsa: DsaFields | undefined = bid?.dsa ? readDsaFields(bid.dsa) : undefined;
     if (dsa && (dsa.behalf || dsa.paid)) line('paid', 'adDsa', [dsa.behalf ?? '?', dsa.paid ?? '?'], 'declared');
     for (const d of disclosures.filter((x) => x.sponsor)) line('paid', 'adSponsor', [d.sponsor!, d.evidence], 'declared');
-    const labels = disclosures.filter((d) => d.kind === 'political-ad-label').map((d) => ({ text: d.evidence, language: d.language }));
-    for (const l of labels) line('paid', 'adPoliticalLabel', [l.text, l.language], 'declared');
-    const noticeUrl = disclosures.find((d) => d.noticeUrl)?.noticeUrl;
+    const labels = disclosures
+      .filter((d) => d.kind === 'political-ad-label' || d.kind === 'us-political-label')
+      .map((d) => ({ text: d.evidence, language: d.language, rule: d.kind === 'political-ad-label' ? ('eu' as const) : ('us' as const) }));
+    for (const l of labels) line('paid', l.rule === 'eu' ? 'adPoliticalLabel' : 'adUsLabel', [l.text, { lang: l.language }], 'declared');
+    const noticeUrl = disclosures.find((d) => d.kind === 'transparency-notice' && d.noticeUrl)?.noticeUrl;
     if (noticeUrl) line('paid', 'adNotice', [noticeUrl], 'declared');
-    if (!sponsor && !advertiserDomains.length && !dsa?.behalf && !dsa?.paid) line('paid', 'adNoSponsor', [], 'inferred');
+    const adChoices = disclosures.find((d) => d.kind === 'ad-choices');
+    if (adChoices) line('paid', 'adChoicesLink', [adChoices.evidence], 'declared');
+    if (!onAdSponsor && !advertiserDomains.length && !dsa?.behalf && !dsa?.paid) line('paid', 'adNoSponsor', [], 'inferred');
 
     // What the page told the bidders about the person.
+    const signals: LineSub[] = [];
     const keys = [...new Set([...(gpt?.pageKeys ?? []), ...(gpt?.targetingKeys ?? [])])];
-    if (keys.length) line('told', 'adTargetingKeys', [keys.join(', ')], 'declared');
+    if (keys.length) {
+      line('told', 'adTargetingKeys', [{ list: keys }], 'declared');
+      signals.push({ msg: 'adSignalKeys' });
+    }
+    const segments = segmentsOf(gpt?.values);
+    if (segments.shown.length) line('told', 'adTargetingValues', [segments.shown.join('; ')], 'declared');
+    if (segments.sensitive.length) line('told', 'adTargetingSensitive', [{ list: segments.sensitive }], 'inferred');
     if ((auction || bid) && p.eids.length) {
       const person = p.eids.filter((e) => e.atype === 3).map((e) => e.source);
-      line('told', person.length ? 'adIdentityPerson' : 'adIdentity', [p.eids.map((e) => e.source).join(', '), person.join(', ')], 'declared');
+      const all = p.eids.map((e) => e.source);
+      if (person.length) line('told', 'adIdentityPerson', [{ list: all }, { list: person }], 'declared');
+      else line('told', 'adIdentity', [{ list: all }], 'declared');
+      signals.push({ msg: 'adSignalIds' });
     }
+    for (const t of dsa?.transparency ?? []) {
+      if (!t.params.length) continue;
+      line('told', 'adDsaParams', [t.domain, { list: t.params.map((n) => (DSA_PARAM_KEYS[n] ? { msg: DSA_PARAM_KEYS[n]! } : String(n))) }], 'declared');
+    }
+    const dsaParams = new Set((dsa?.transparency ?? []).flatMap((t) => t.params));
+    if (dsaParams.has(1)) signals.push({ msg: 'adSignalProfiling' });
+    if (dsaParams.has(3)) signals.push({ msg: 'adSignalGeo' });
     if (p.consent) line('told', refusesAdProfiles(p.consent) ? 'adConsentRefused' : 'adConsentAllowed', [p.consent.vendors], 'declared');
     else line('told', 'adConsentNone', [], 'inferred');
 
@@ -164,24 +276,41 @@ export function adViews(state: TabState, ctx: AdContext): AdView[] {
     }
     if (gpt || slot.kind === 'adsense') involved.add('Google');
     for (const c of frameCompanies) involved.add(companyOfHost(state, c));
+    let seenElsewhere = false;
     for (const name of involved) {
       const elsewhere = (ctx.sightings[name] ?? []).filter((s) => s !== state.site);
-      if (elsewhere.length) line('known', 'adSeenElsewhere', [name, elsewhere.length, elsewhere.slice(0, MAX_SITES_LISTED).join(', ')], 'observed');
-      else line('known', 'adSeenNowhere', [name], 'observed');
+      if (elsewhere.length) {
+        seenElsewhere = true;
+        line('known', 'adSeenElsewhere', [name, elsewhere.length, elsewhere.slice(0, MAX_SITES_LISTED).join(', ')], 'observed');
+      } else line('known', 'adSeenNowhere', [name], 'observed');
     }
+    if (seenElsewhere) signals.push({ msg: 'adSignalSeen' });
 
-    // What the rules say.
-    const advertiserParty = advertiserDomains.map((d) => partyOfSite(d)).find(Boolean);
-    const political = disclosures.some((d) => POLITICAL_KINDS.has(d.kind)) || !!advertiserParty;
+    // What the rules say: only for political ads, and only what we found, never a verdict.
+    const political = disclosures.some((d) => POLITICAL_KINDS.has(d.kind)) || !!advertiserParty || !!advertiserVendor;
     if (political) {
-      const missing = [labels.length ? undefined : 'adMissingLabel', noticeUrl ? undefined : 'adMissingNotice'].filter((x): x is string => !!x);
-      if (missing.length) line('rules', 'adRulesMissing', missing, 'inferred');
-      else line('rules', 'adRulesComplete', [], 'inferred');
-      line('rules', 'adRulesSpecialData', [], 'inferred');
-      if (disclosures.some((d) => d.kind === 'paid-for' || d.kind === 'authorized-by' || d.kind === 'not-authorized')) line('rules', 'adRulesUs', [], 'inferred');
+      const j = jurisdiction(state, disclosures);
+      line('rules', j.where === 'eu' ? 'adRulesWhereEu' : j.where === 'us' ? 'adRulesWhereUs' : 'adRulesWhereUnknown', j.because, 'inferred');
+      if (j.where !== 'us') {
+        const euLabel = labels.some((l) => l.rule === 'eu');
+        const parts: [boolean, MessageKey][] = [
+          [euLabel, 'adPartLabel'],
+          [!!onAdSponsor, 'adPartSponsor'],
+          [!!noticeUrl, 'adPartNotice'],
+        ];
+        const found = parts.filter(([ok]) => ok).map(([, k]) => ({ msg: k }));
+        const missing = parts.filter(([ok]) => !ok).map(([, k]) => ({ msg: k }));
+        if (!missing.length) line('rules', 'adRulesTtpaAll', [], 'inferred');
+        else if (found.length) line('rules', 'adRulesTtpaSome', [{ list: found }, { list: missing }], 'inferred');
+        else line('rules', 'adRulesTtpaNone', [], 'inferred');
+        if (adChoices && !noticeUrl) line('rules', 'adRulesAdChoices', [adChoices.evidence], 'inferred');
+        if (signals.length) line('rules', 'adRulesTargeting', [{ list: signals }], 'inferred');
+      }
+      const paidFor = disclosures.find((d) => d.kind === 'paid-for');
+      if (j.where === 'us' && paidFor) line('rules', 'adRulesUs', [paidFor.evidence], 'inferred');
     }
 
-    views.push({ key: slot.key, kind: slot.kind, size: slot.size, political, sponsor: sponsor ?? dsa?.behalf, labels, noticeUrl, advertiserDomains, lines });
+    views.push({ key: slot.key, kind: slot.kind, size: slot.size, political, sponsor: onAdSponsor ?? dsa?.behalf, labels, noticeUrl, advertiserDomains, lines });
   }
   // Political ads first, then the ones we know most about.
   return views.sort((a, b) => Number(b.political) - Number(a.political) || b.lines.length - a.lines.length);

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { t, type MessageKey } from '../i18n';
+import { t } from '../i18n';
 import type { AdInput } from '../db/records';
-import type { AdLine, AdView } from './explain';
+import type { AdLine, AdView, LineSub } from './explain';
 
 export function languageName(code: string): string {
   try {
@@ -11,16 +11,17 @@ export function languageName(code: string): string {
   }
 }
 
+/** One value of a line, as plain text in the browser's language. */
+function subText(s: LineSub): string {
+  if (typeof s === 'string') return s;
+  if ('msg' in s) return t(s.msg, (s.subs ?? []).map(subText));
+  if ('list' in s) return s.list.map(subText).join(t('listSeparator'));
+  return languageName(s.lang);
+}
+
 /** One explanation line in the browser's language, as plain text. */
 export function adLineText(l: AdLine): string {
-  switch (l.key) {
-    case 'adPoliticalLabel':
-      return t('adPoliticalLabel', [l.subs[0] ?? '', languageName(l.subs[1] ?? '')]);
-    case 'adRulesMissing':
-      return t('adRulesMissing', [l.subs.map((k) => t(k as MessageKey)).join(t('listSeparator'))]);
-    default:
-      return t(l.key as MessageKey, l.subs);
-  }
+  return t(l.key, l.subs.map(subText));
 }
 
 /** An ad as the history keeps it: the explanation's lines as text, with their section, kind and provenance. */

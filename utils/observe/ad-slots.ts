@@ -1,6 +1,6 @@
 import { onBackgroundMessage, sendToBackground } from '../content-messaging';
 import type { ScannedSlot } from '../messages';
-import { AD_LINKS_MAX, AD_TEXT_MAX, FRAME_TOKEN, FRAME_TOKEN_KEY, LATE_SCANS_MS, MAX_SLOTS, linksOf, textOf, type SlotKind } from './ad-text';
+import { AD_LINKS_MAX, AD_TEXT_MAX, FRAME_TOKEN, FRAME_TOKEN_KEY, LATE_SCANS_MS, MAX_SLOTS, isHidden, linksOf, textOf, type SlotKind } from './ad-text';
 import { showOutline } from './outline';
 
 /** Labels that publishers put on native ads and on ad boxes. */
@@ -10,6 +10,12 @@ const MAX_SCROLL_SCANS = 20;
 
 const elements = new Map<string, Element>();
 const extraIds = new Set<string>();
+/**
+ * Keys of slots without an id, given once per element: a rescan, or a slot added above,
+ * does not change them. Kept here, not on the element, so the page cannot see them.
+ */
+const givenKeys = new WeakMap<Element, string>();
+let keysGiven = 0;
 
 function hostOf(src: string): string | undefined {
   try {
@@ -38,14 +44,15 @@ function slotText(el: Element): { text: string; links: { href: string; text: str
   return { text, links };
 }
 
-interface Candidate {
+export interface Candidate {
   el: Element;
   kind: SlotKind;
   /** A native ad's label, which the page may set inline with the ad's text. */
   label?: string;
 }
 
-function candidates(doc: Document): Candidate[] {
+/** The page's ad slots, outermost first, each once: GPT, Prebid ad units, AdSense, native ads, and iframes of ad sizes. */
+export function candidates(doc: Document): Candidate[] {
   const out: Candidate[] = [];
   const taken = new Set<Element>();
   const add = (el: Element | null, kind: SlotKind, label?: string) => {
@@ -60,7 +67,7 @@ function candidates(doc: Document): Candidate[] {
   // Native ads: a short label element; the ad is the nearest box around it.
   for (const el of Array.from(doc.querySelectorAll('span, small, div, p, a, em, strong, b, i')).slice(0, 5000)) {
     const label = el.childElementCount > 0 ? '' : (el.textContent ?? '').trim();
-    if (!NATIVE_LABEL.test(label)) continue;
+    if (!NATIVE_LABEL.test(label) || isHidden(el)) continue;
     add(el.closest('article, li, aside, section') ?? el.parentElement, 'native', label);
   }
   // Any other iframe of a size ads come in; the background keeps those of ad companies.
@@ -71,14 +78,23 @@ function candidates(doc: Document): Candidate[] {
   return out.slice(0, MAX_SLOTS);
 }
 
-function keyFor(el: Element, kind: SlotKind, n: number): string {
-  return el.id ? el.id.slice(0, 200) : `${kind}-${n}`;
+/** A slot's key: its element's id, or one given to the element the first time it is seen. */
+export function keyFor(el: Element, kind: SlotKind): string {
+  if (el.id) return el.id.slice(0, 200);
+  let key = givenKeys.get(el);
+  if (!key) {
+    do key = `${kind}-${++keysGiven}`;
+    while (el.ownerDocument.getElementById(key));
+    givenKeys.set(el, key);
+  }
+  return key;
 }
 
-function scan(doc: Document): ScannedSlot[] {
+/** What the top frame reports of its slots: key, kind, size, the hosts of their frames, their visible text and links. */
+export function scan(doc: Document): ScannedSlot[] {
   elements.clear();
-  return candidates(doc).map(({ el, kind, label }, n) => {
-    const key = keyFor(el, kind, n);
+  return candidates(doc).map(({ el, kind, label }) => {
+    const key = keyFor(el, kind);
     elements.set(key, el);
     const r = el.getBoundingClientRect();
     const frames = el.tagName === 'IFRAME' ? [el] : Array.from(el.querySelectorAll('iframe')).slice(0, 5);

@@ -23,26 +23,83 @@ function blockOf(n: Node): Node | null {
 }
 
 /**
- * Text of an element or document body, in order, without forcing layout: one line per
- * block, so that a label ("Politische Anzeige") starts its own line as it does on screen.
+ * Calls `visit` on each text node under `root`, in document order, without descending
+ * into elements whose tag is in `skip`; stops when `visit` returns false. A plain walk
+ * over child links: no layout, and the same in every DOM.
+ */
+export function walkText(root: Node, skip: ReadonlySet<string>, visit: (t: Text) => boolean): void {
+  let n: Node | null = root.firstChild;
+  while (n) {
+    if (n.nodeType === 3) {
+      if (!visit(n as Text)) return;
+    } else if (n.nodeType === 1 && n.firstChild && !skip.has((n as Element).tagName.toUpperCase())) {
+      n = n.firstChild;
+      continue;
+    }
+    while (n && n !== root && !n.nextSibling) n = n.parentNode;
+    if (!n || n === root) return;
+    n = n.nextSibling;
+  }
+}
+
+type Visibility = Element & { checkVisibility?: (o?: { opacityProperty?: boolean; visibilityProperty?: boolean }) => boolean };
+
+/**
+ * Whether an element is hidden from the reader: not rendered (display: none, on it or an
+ * ancestor), invisible (visibility: hidden, opacity: 0), or squeezed to nothing (a zero or
+ * 1-pixel box, on it or on a clipping ancestor, as "visually hidden" text is). Costs a style
+ * and layout read, so callers ask only about the few nodes that matter.
+ */
+export function isHidden(el: Element): boolean {
+  const e = el as Visibility;
+  const view = el.ownerDocument?.defaultView;
+  const style = typeof view?.getComputedStyle === 'function' ? (x: Element) => view.getComputedStyle(x) : undefined;
+  if (typeof e.checkVisibility === 'function') {
+    if (!e.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return true;
+  } else if (style) {
+    for (let p: Element | null = el; p; p = p.parentElement) {
+      const cs = style(p);
+      if (cs.display === 'none' || cs.opacity === '0') return true;
+      if (p === el && (cs.visibility === 'hidden' || cs.visibility === 'collapse')) return true;
+    }
+  } else {
+    // No layout engine to ask: take the text as it is.
+    return false;
+  }
+  let p: Element | null = el;
+  for (let depth = 0; p && depth < 5; depth++, p = p.parentElement) {
+    const r = p.getBoundingClientRect();
+    const tiny = r.width <= 1 || r.height <= 1;
+    if (tiny && (p === el || !style || /hidden|clip/.test(style(p).overflow))) return true;
+  }
+  return false;
+}
+
+/** At most this many text nodes of one element get a visibility check. */
+const MAX_VISIBILITY_CHECKS = 40;
+
+/**
+ * Text of an element or document body, in order: one line per block, so that a label
+ * ("Politische Anzeige") starts its own line as it does on screen. Text that looks like
+ * a label or a sponsor line (see DISCLOSURE_HINT) is kept only if the reader can see it:
+ * hidden "Paid for by" lines and labels are how ads and pages disguise or fake them.
  */
 export function textOf(root: Node | null | undefined, max = AD_TEXT_MAX): string {
   if (!root) return '';
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.nodeType === 1 && SKIP.has((n as Element).tagName.toUpperCase()) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
   let out = '';
   let lastBlock: Node | null = null;
-  for (let n = walker.nextNode(); n && out.length < max; n = walker.nextNode()) {
-    if (n.nodeType !== 3) continue;
+  let checks = 0;
+  walkText(root, SKIP, (n) => {
     const t = n.nodeValue?.replace(/\s+/g, ' ').trim();
-    if (!t) continue;
+    if (!t) return true;
+    const parent = n.parentElement;
+    if (parent && DISCLOSURE_HINT.test(t) && checks++ < MAX_VISIBILITY_CHECKS && isHidden(parent)) return true;
     const block = blockOf(n);
     if (out) out += block === lastBlock ? ' ' : '\n';
     out += t;
     lastBlock = block;
-  }
+    return out.length < max;
+  });
   return out.slice(0, max);
 }
 

@@ -1,5 +1,6 @@
 import { sendToBackground } from '../content-messaging';
 import { PAGE_TEXT_LIMITS } from '../engine/political/page-text-limits';
+import { walkText } from './ad-text';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'CANVAS']);
 
@@ -8,16 +9,45 @@ function meta(doc: Document, selector: string, max: number): string | undefined 
   return v ? v.slice(0, max) : undefined;
 }
 
-/** schema.org types declared in JSON-LD blocks (NewsArticle, PoliticalParty, Event …). */
-function schemaTypes(doc: Document): string[] {
+/** The JSON-LD fields that say in words what a page is about. */
+const SCHEMA_TEXT_FIELDS = ['headline', 'name', 'alternativeHeadline', 'about', 'keywords', 'jobTitle', 'description'];
+
+/**
+ * schema.org types declared in JSON-LD blocks (NewsArticle, PoliticalParty, Person …), and
+ * what they say in words (headline, name, about, keywords, jobTitle, description), bounded.
+ */
+function schemaOrg(doc: Document): { types: string[]; texts: string[] } {
+  const L = PAGE_TEXT_LIMITS;
   const types = new Set<string>();
+  const texts = new Set<string>();
+  const addText = (v: unknown) => {
+    if (texts.size >= L.schemaTexts) return;
+    if (typeof v === 'string') {
+      const t = v.replace(/\s+/g, ' ').trim().slice(0, L.schemaText);
+      if (t) texts.add(t);
+    } else if (Array.isArray(v)) {
+      // keywords: ["election", "Senate"]; about: [{ name: … }]
+      const words = v.slice(0, 20).filter((x): x is string => typeof x === 'string');
+      if (words.length) addText(words.join(', '));
+      for (const x of v.slice(0, 5)) if (x && typeof x === 'object' && !Array.isArray(x)) addText((x as Record<string, unknown>).name);
+    } else if (v && typeof v === 'object') {
+      addText((v as Record<string, unknown>).name);
+    }
+  };
   const visit = (v: unknown, depth: number): void => {
-    if (depth > 4 || types.size >= PAGE_TEXT_LIMITS.schemaTypes || !v || typeof v !== 'object') return;
+    if (depth > 4 || !v || typeof v !== 'object') return;
     if (Array.isArray(v)) return v.slice(0, 20).forEach((x) => visit(x, depth + 1));
-    const t = (v as Record<string, unknown>)['@type'];
-    for (const x of Array.isArray(t) ? t : [t]) if (typeof x === 'string') types.add(x.slice(0, PAGE_TEXT_LIMITS.schemaType));
-    const graph = (v as Record<string, unknown>)['@graph'];
-    if (graph) visit(graph, depth + 1);
+    const o = v as Record<string, unknown>;
+    const t = o['@type'];
+    for (const x of Array.isArray(t) ? t.slice(0, 5) : [t]) {
+      if (typeof x === 'string' && types.size < L.schemaTypes) types.add(x.slice(0, L.schemaType));
+    }
+    for (const f of SCHEMA_TEXT_FIELDS) addText(o[f]);
+    if (o['@graph']) visit(o['@graph'], depth + 1);
+    // A page's main entity or author may be the candidate or party it is about.
+    for (const f of ['mainEntity', 'mainEntityOfPage', 'author', 'affiliation', 'memberOf']) {
+      if (o[f] && typeof o[f] === 'object') visit(o[f], depth + 1);
+    }
   };
   for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(0, 10)) {
     const text = s.textContent ?? '';
@@ -28,30 +58,29 @@ function schemaTypes(doc: Document): string[] {
       /* malformed JSON-LD is common; skip it */
     }
   }
-  return [...types];
+  return { types: [...types], texts: [...texts] };
 }
 
 /** Visible-ish text in document order, without scripts and styles, without forcing layout. */
 function bodyText(doc: Document, max: number): string {
   if (!doc.body) return '';
-  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.nodeType === 1 && SKIP.has((n as Element).tagName.toUpperCase()) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
   const parts: string[] = [];
   let length = 0;
-  for (let n = walker.nextNode(); n && length < max; n = walker.nextNode()) {
-    if (n.nodeType !== 3) continue;
+  walkText(doc.body, SKIP, (n) => {
     const t = n.nodeValue?.replace(/\s+/g, ' ').trim();
-    if (!t) continue;
-    parts.push(t);
-    length += t.length + 1;
-  }
+    if (t) {
+      parts.push(t);
+      length += t.length + 1;
+    }
+    return length < max;
+  });
   return parts.join(' ').slice(0, max);
 }
 
 /** What the top document says about itself, for the political-page classifier. */
 export function readPageText(doc: Document) {
   const L = PAGE_TEXT_LIMITS;
+  const schema = schemaOrg(doc);
   return {
     url: doc.location?.href.slice(0, L.url) ?? '',
     lang: doc.documentElement.lang?.slice(0, L.lang) || undefined,
@@ -69,7 +98,8 @@ export function readPageText(doc: Document) {
       ogSiteName: meta(doc, 'meta[property="og:site_name"]', L.metaField),
       articleSection: meta(doc, 'meta[property="article:section"]', L.metaField),
     },
-    schemaTypes: schemaTypes(doc),
+    schemaTypes: schema.types,
+    schemaText: schema.texts,
     text: bodyText(doc, L.text),
   };
 }

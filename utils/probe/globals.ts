@@ -1,6 +1,6 @@
 import { emit } from './emit';
 import { looksLike } from './native';
-import { auctionFindings, bidFindings, eidsFinding, gppFinding, gptSlotFinding, identityFromCall, identityFromQueues, tcfFinding } from './parse';
+import { auctionFindings, bidFindings, bidResponseFindings, eidsFinding, gppFinding, gptSlotFinding, identityFromCall, identityFromQueues, tcfFinding } from './parse';
 
 type Win = typeof globalThis & Record<string, any>;
 const w = globalThis as Win;
@@ -77,6 +77,7 @@ function readPrebid(): void {
     if (eids) emit(eids);
     if (typeof pb.getAllWinningBids === 'function') for (const f of bidFindings(pb.getAllWinningBids())) emit(f);
     for (const f of auctionFindings(pb.adUnits)) emit(f);
+    if (typeof pb.getBidResponses === 'function') for (const f of bidResponseFindings(pb.getBidResponses())) emit(f);
   }
 }
 
@@ -86,8 +87,9 @@ function readGpt(): void {
   const pubads = gt.pubads();
   const slots = pubads.getSlots?.();
   const pageKeys = typeof pubads.getTargetingKeys === 'function' ? pubads.getTargetingKeys() : undefined;
+  const pageValue = typeof pubads.getTargeting === 'function' ? (k: string) => pubads.getTargeting(k) : undefined;
   for (const slot of Array.isArray(slots) ? slots.slice(0, 30) : []) {
-    const f = gptSlotFinding(slot, pageKeys);
+    const f = gptSlotFinding(slot, pageKeys, pageValue);
     if (f) emit(f);
   }
 }

@@ -105,20 +105,65 @@ export function eidsFinding(eids: unknown): ProbeFinding | undefined {
   return providers.length ? { kind: 'eids', providers } : undefined;
 }
 
+type Bid = Extract<ProbeFinding, { kind: 'bid' }>;
+
+/**
+ * A bid's DSA transparency object (OpenRTB DSA extension, as Prebid puts it in
+ * `meta.dsa`): on whose behalf, who paid, which ad-tech domains applied which user
+ * parameters (`dsaparams`, draft name `params`: 1 profiling, 2 basic advertising,
+ * 3 precise geolocation), and `adrender` (1: the buyer shows its own DSA notice in the ad).
+ */
+export function dsaOfBid(dsa: unknown): Bid['dsa'] {
+  return attempt(() => {
+    if (!dsa || typeof dsa !== 'object') return undefined;
+    const d = dsa as { behalf?: unknown; paid?: unknown; transparency?: unknown; adrender?: unknown };
+    const transparency = attempt(() => list(d.transparency, 10), []).flatMap((t) =>
+      attempt(() => {
+        const x = t as { domain?: unknown; dsaparams?: unknown; params?: unknown };
+        const domain = str(x.domain, 253);
+        const params = [...new Set(list(x.dsaparams ?? x.params, 16).map(int).filter((n): n is number => n !== undefined && n <= 255))];
+        return domain ? [{ domain, params }] : [];
+      }, []),
+    );
+    const adrender = int(d.adrender);
+    return {
+      behalf: str(d.behalf, 200),
+      paid: str(d.paid, 200),
+      ...(transparency.length ? { transparency } : {}),
+      ...(adrender === 0 || adrender === 1 ? { adrender } : {}),
+    };
+  }, undefined);
+}
+
 /** pbjs.getAllWinningBids(): who won each slot, for which advertiser, with DSA transparency. */
 export function bidFindings(bids: unknown): ProbeFinding[] {
   return attempt(() => list(bids, 30), []).flatMap((b) =>
     attempt(() => {
-      const bid = b as { adUnitCode?: unknown; bidderCode?: unknown; bidder?: unknown; meta?: { advertiserDomains?: unknown; dsa?: { behalf?: unknown; paid?: unknown } } };
-      const dsa = bid.meta?.dsa;
+      const bid = b as { adUnitCode?: unknown; bidderCode?: unknown; bidder?: unknown; meta?: { advertiserDomains?: unknown; dsa?: unknown } };
       const finding: ProbeFinding = {
         kind: 'bid',
         slot: str(bid.adUnitCode, 200) ?? '',
         bidder: str(bid.bidderCode ?? bid.bidder) ?? '',
         advertiserDomains: list(bid.meta?.advertiserDomains, 10).map((d) => str(d, 253)).filter((d): d is string => !!d),
-        dsa: dsa && typeof dsa === 'object' ? { behalf: str(dsa.behalf, 200), paid: str(dsa.paid, 200) } : undefined,
+        dsa: dsaOfBid(bid.meta?.dsa),
       };
       return finding.slot && finding.bidder ? [finding] : [];
+    }, []),
+  );
+}
+
+/**
+ * pbjs.getBidResponses(): `{ [adUnitCode]: { bids: [...] } }`, the bids received in the
+ * last auction. The bidders that answered with a bid, per slot (those asked are in
+ * `auctionFindings`); a bidder that answered was also asked.
+ */
+export function bidResponseFindings(responses: unknown): ProbeFinding[] {
+  return attempt(() => (responses && typeof responses === 'object' && !Array.isArray(responses) ? Object.keys(responses).slice(0, 30) : []), []).flatMap((code) =>
+    attempt(() => {
+      const slot = str(code, 200);
+      const bids = list((responses as Record<string, { bids?: unknown }>)[code]?.bids, 30);
+      const answered = [...new Set(bids.map((b) => attempt(() => str((b as { bidderCode?: unknown; bidder?: unknown }).bidderCode ?? (b as { bidder?: unknown }).bidder), undefined)).filter((b): b is string => !!b))];
+      return slot ? [{ kind: 'auction', slot, bidders: answered, answered } satisfies ProbeFinding] : [];
     }, []),
   );
 }
@@ -139,21 +184,58 @@ interface SlotLike {
   getAdUnitPath?: () => unknown;
   getSlotElementId?: () => unknown;
   getTargetingKeys?: () => unknown;
+  getTargeting?: (key: string) => unknown;
   getResponseInformation?: () => unknown;
 }
 
-/** A GPT slot: where it is on the page, its targeting keys, and who filled it. */
-export function gptSlotFinding(slot: SlotLike, pageKeys?: unknown): ProbeFinding | undefined {
+// Header-bidding keys carry prices, sizes and ad ids, never audience names.
+const TECHNICAL_KEY = /^(?:hb_|hb$|amzn|pb_|pbjs|prebid|gdpr|us_privacy|correlator)/i;
+// A segment name: a short label with letters in it, not an identifier (no long digit or hex runs).
+const SEGMENT_NAME = /^(?=.*\p{L}{3})[\p{L}\p{N}][\p{L}\p{N} _.:&/-]{0,38}[\p{L}\p{N}]$/u;
+const IDENTIFIER = /\d{5,}|[0-9a-f]{12,}/i;
+
+/**
+ * Targeting values that look like audience or context segment names ("wahl-interessiert",
+ * "sport"), for keys that are not header-bidding plumbing: at most 10 short values for
+ * each of 20 keys. Everything else (prices, ids, long strings) is dropped here.
+ */
+export function segmentValues(keys: unknown, valueOf: (key: string) => unknown): Record<string, string[]> | undefined {
+  const out: Record<string, string[]> = {};
+  let n = 0;
+  for (const k of attempt(() => list(keys, 50), [])) {
+    const key = str(k);
+    if (!key || TECHNICAL_KEY.test(key) || n >= 20) continue;
+    const raw = attempt(() => valueOf(key), undefined);
+    const values = [...new Set(attempt(() => list(Array.isArray(raw) ? raw : [raw], 10), []).map((v) => (typeof v === 'string' ? v.trim() : '')))].filter(
+      (v) => SEGMENT_NAME.test(v) && !IDENTIFIER.test(v),
+    );
+    if (!values.length) continue;
+    out[key] = values;
+    n++;
+  }
+  return n ? out : undefined;
+}
+
+/**
+ * A GPT slot: where it is on the page, its targeting keys (its own and the page's) with
+ * the values that look like segment names, and who filled it.
+ */
+export function gptSlotFinding(slot: SlotLike, pageKeys?: unknown, pageValue?: (key: string) => unknown): ProbeFinding | undefined {
   return attempt(() => {
     const info = (slot.getResponseInformation?.() ?? {}) as Record<string, unknown>;
     const elementId = str(slot.getSlotElementId?.(), 200);
     if (!elementId) return undefined;
+    const targetingKeys = list(slot.getTargetingKeys?.(), 50).map((k) => str(k)).filter((k): k is string => !!k);
+    const slotValues = segmentValues(targetingKeys, (k) => slot.getTargeting?.(k));
+    const pageValues = pageValue && pageKeys !== undefined ? segmentValues(pageKeys, pageValue) : undefined;
+    const values = pageValues || slotValues ? { ...pageValues, ...slotValues } : undefined;
     return {
       kind: 'gpt-slot',
       slot: str(slot.getAdUnitPath?.(), 300) ?? '',
       elementId,
-      targetingKeys: list(slot.getTargetingKeys?.(), 50).map((k) => str(k)).filter((k): k is string => !!k),
+      targetingKeys,
       pageKeys: pageKeys === undefined ? undefined : list(pageKeys, 50).map((k) => str(k)).filter((k): k is string => !!k),
+      ...(values ? { values } : {}),
       advertiserId: int(info?.advertiserId),
       campaignId: int(info?.campaignId),
       creativeId: int(info?.creativeId),

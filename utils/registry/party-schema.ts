@@ -4,18 +4,41 @@ const domain = z
   .string()
   .regex(/^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}$/, 'a lower-case hostname');
 
-/** A political party or European Parliament group, with the domains of its official sites. */
+/**
+ * - `party`: a political party (national, regional or European);
+ * - `group`: a European Parliament group;
+ * - `campaign`: a campaign committee's site (a presidential run, a referendum campaign);
+ * - `candidate`: a politician's own political site.
+ */
+export const PARTY_KINDS = ['party', 'group', 'campaign', 'candidate'] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+
+/** A party, group, campaign or candidate, with the domains of its official sites. */
 export const partySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(2).max(120),
-  /** ISO 3166-1 alpha-2 of the party's country, or `EU` for European parties and groups. */
+  kind: z.enum(PARTY_KINDS),
+  /** ISO 3166-1 alpha-2 of the country, or `EU` for European parties and groups. */
   country: z.string().regex(/^(?:[A-Z]{2})$/),
-  /** Registrable domains of the official sites; every host below them belongs to the party. */
+  /** Registrable domains of the official sites; every host below them belongs to the entry. */
   domains: z.array(domain).min(1),
-  /** Where the domain is stated: the party's own site or its Wikipedia page. */
+  /** For a campaign or a candidate: the registry id of the party it runs for, if any. */
+  party: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  /**
+   * An independent public page that names the organisation and its site: its Wikipedia
+   * article, or an electoral authority's page. Never one of the entry's own domains.
+   */
   source: z.url({ protocol: /^https$/ }),
 });
 export type Party = z.infer<typeof partySchema>;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
 
 export const partyRegistrySchema = z.array(partySchema).superRefine((parties, ctx) => {
   const ids = new Set<string>();
@@ -27,5 +50,15 @@ export const partyRegistrySchema = z.array(partySchema).superRefine((parties, ct
       if (domains.has(d)) ctx.addIssue({ code: 'custom', message: `domain ${d} listed twice` });
       domains.add(d);
     }
+    const source = hostOf(p.source);
+    if (p.domains.some((d) => source === d || source.endsWith(`.${d}`))) {
+      ctx.addIssue({ code: 'custom', message: `${p.id}: its source is its own site` });
+    }
+    if (p.party !== undefined && (p.kind === 'party' || p.kind === 'group')) {
+      ctx.addIssue({ code: 'custom', message: `${p.id}: only campaigns and candidates run for a party` });
+    }
+  }
+  for (const p of parties) {
+    if (p.party !== undefined && !ids.has(p.party)) ctx.addIssue({ code: 'custom', message: `${p.id}: unknown party ${p.party}` });
   }
 });

@@ -8,9 +8,10 @@ export interface PageFindings {
   gpp: string[];
   identity: { platform: string; tag?: string; fields: string[]; origin: string }[];
   eids: { source: string; atype?: number }[];
-  bids: { slot: string; bidder: string; advertiserDomains: string[]; dsa?: { behalf?: string; paid?: string }; origin: string }[];
-  auctions: { slot: string; bidders: string[]; origin: string }[];
-  slots: { slot: string; elementId: string; targetingKeys: string[]; pageKeys?: string[]; advertiserId?: number; campaignId?: number; creativeId?: number; lineItemId?: number; origin: string }[];
+  bids: { slot: string; bidder: string; advertiserDomains: string[]; dsa?: Extract<ProbeFinding, { kind: 'bid' }>['dsa']; origin: string }[];
+  /** `bidders`: asked; `answered`: those that bid, when the page's Prebid told us. */
+  auctions: { slot: string; bidders: string[]; answered?: string[]; origin: string }[];
+  slots: { slot: string; elementId: string; targetingKeys: string[]; pageKeys?: string[]; values?: Record<string, string[]>; advertiserId?: number; campaignId?: number; creativeId?: number; lineItemId?: number; origin: string }[];
   fingerprinting: { technique: Extract<ProbeFinding, { kind: 'fingerprint' }>['technique']; script: string; company?: string; party: 'first' | 'third' }[];
   replay: { vendor: string; origin: string }[];
   keylogging: { script: string; event: string; company?: string }[];
@@ -78,10 +79,19 @@ export function recordFinding(p: PageFindings, f: ProbeFinding, origin: string, 
     case 'auction': {
       p.auctions ??= [];
       const existing = p.auctions.find((x) => x.slot === f.slot && x.origin === origin);
-      if (!existing) return addUnique(p.auctions, { slot: f.slot, bidders: f.bidders, origin }, LIMITS.auctions, () => false);
+      if (!existing) return addUnique(p.auctions, { slot: f.slot, bidders: f.bidders, ...(f.answered ? { answered: f.answered } : {}), origin }, LIMITS.auctions, () => false);
       const added = f.bidders.filter((b) => !existing.bidders.includes(b));
       existing.bidders.push(...added.slice(0, 30 - existing.bidders.length));
-      return added.length > 0;
+      let answered = false;
+      if (f.answered) {
+        // The first answer is news even when no bidder bid.
+        answered = existing.answered === undefined;
+        const list = (existing.answered ??= []);
+        const more = f.answered.filter((b) => !list.includes(b));
+        list.push(...more.slice(0, 30 - list.length));
+        answered ||= more.length > 0;
+      }
+      return added.length > 0 || answered;
     }
     case 'gpt-slot': {
       // GPT fills in who won only after the ad renders: a later reading replaces an earlier one.

@@ -2,7 +2,7 @@ import { adViews, type AdView } from '../ads/explain';
 import type { Sightings } from '../ads/sightings';
 import { classifyRequest } from '../engine/classify';
 import type { LearningState } from '../engine/learning';
-import { classifyPoliticalPage, type PoliticalVerdict } from '../engine/political';
+import { classifyPoliticalPage, type PoliticalTech, type PoliticalVerdict } from '../engine/political';
 import { politicalVendors } from '../registry/political';
 import type { TabState } from './state';
 import { tabView, type TabView } from './view';
@@ -13,14 +13,15 @@ export interface PopupView extends TabView {
 }
 
 /** The political technology a page runs: from its requests, and from its markup and globals. */
-function politicalTech(state: TabState): { id: string; name: string; role: string }[] {
-  const out = new Map<string, { id: string; name: string; role: string }>();
+function politicalTech(state: TabState): PoliticalTech[] {
+  const out = new Map<string, PoliticalTech>();
   for (const c of Object.values(state.companies)) {
-    if (c.political) out.set(c.key.replace(/^vendor:/, ''), { id: c.key.replace(/^vendor:/, ''), name: c.name, role: c.political.role });
+    const id = c.key.replace(/^vendor:/, '');
+    if (c.political) out.set(id, { id, name: c.name, role: c.political.role, ...(c.political.alignment ? { alignment: c.political.alignment } : {}) });
   }
   for (const f of state.page.campaign) {
     const v = politicalVendors.find((x) => x.id === f.platform);
-    if (v && !out.has(v.id)) out.set(v.id, { id: v.id, name: v.name, role: v.role });
+    if (v && !out.has(v.id)) out.set(v.id, { id: v.id, name: v.name, role: v.role, ...(v.alignment ? { alignment: v.alignment } : {}) });
   }
   return [...out.values()];
 }

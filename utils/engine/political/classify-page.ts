@@ -16,7 +16,8 @@ export interface PoliticalEvidence {
 }
 
 export interface PoliticalReason {
-  kind: 'party-site' | 'political-tech' | 'words';
+  /** `party-site`: a party's or group's official site; `campaign-site`: a campaign's or candidate's. */
+  kind: 'party-site' | 'campaign-site' | 'political-tech' | 'words';
   /** Plain text naming what was found (a party, a vendor and its role, the top words). */
   detail: string;
   provenance: Provenance;
@@ -34,10 +35,24 @@ export interface PoliticalTech {
   id: string;
   name: string;
   role: string;
+  /** As the vendor declares it (ActBlue serves Democrats, WinRed Republicans). */
+  alignment?: string;
 }
 
 /** Political-technology roles that mean the page itself campaigns (not ad tech or voter data). */
 export const CAMPAIGN_TECH_ROLES: readonly string[] = ['donations', 'campaign-crm', 'organising', 'canvassing'];
+
+/**
+ * A donation platform that serves only one side's committees (ActBlue, WinRed): its form
+ * on a page is strong evidence that the page campaigns. Campaign CRMs and organising
+ * tools (NationBuilder, EveryAction, Action Network) also run charities' sites.
+ */
+function partisanDonations(t: PoliticalTech): boolean {
+  return t.role === 'donations' && (t.alignment === 'left' || t.alignment === 'right');
+}
+
+/** A US-style disclaimer naming who paid ("Paid for by Jane Doe for Congress"): required on political committees' websites. */
+const DISCLAIMER = /\bPaid for by\s+(?:the\s+)?\p{Lu}/u;
 
 /*
  * Scoring, in short. Every lexicon word found adds weight × place:
@@ -55,16 +70,28 @@ export const CAMPAIGN_TECH_ROLES: readonly string[] = ['donations', 'campaign-cr
  *   news-shaped     = schema.org NewsArticle (or a kind of it, or LiveBlogPosting), or og:type
  *                     article with an article section or a reporting voice, or 4+ reporting
  *                     words (said, sagte, selon, volgens) in the text.
- *   campaign        = the party's official site (registry); or political technology that campaigns
- *                     (donations, campaign CRM, organising, canvassing) on a page that is not
- *                     news-shaped, with political ≥ 1 and political + calls ≥ 4; or a political
- *                     page that is not news-shaped with 2+ different calls to act (donate, mitmachen,
- *                     adhérer, word lid) or a call in the title or a heading, or schema.org PoliticalParty.
+ *   campaign        = the official site of a party, group, campaign or candidate (registry); or
+ *                     political technology that campaigns on a page that is not news-shaped:
+ *                     a partisan donation platform (ActBlue, WinRed) with political ≥ 1 and
+ *                     political + calls ≥ 4, or another campaign tool (CRM, organising, canvassing)
+ *                     with political ≥ 3 including a clear (weight 2+) political word; technology
+ *                     alone is not enough, since charities run the same tools;
+ *                     or a political page that is not news-shaped with 2+ different calls to act
+ *                     (donate, mitmachen, adhérer, word lid) or a call in the title or a heading, or
+ *                     schema.org PoliticalParty, or a schema.org Person described as a candidate;
+ *                     or a page that presents itself as a campaign: not news-shaped, 2+ different
+ *                     calls with one in the title or a heading, a party, office or unmistakable
+ *                     election word, a political word outside the text, and either political ≥ 6
+ *                     with a clear political word outside the text, or a "Paid for by <Name>"
+ *                     disclaimer with political ≥ 3.
  *   political-news  = any other political page.
  *
  * score = political / (political + 12), raised to 0.5 (0.75 for political technology, 1 for
- * a party's site) when there is a label and held below 0.5 when there is none.
+ * a registry site) when there is a label and held below 0.5 when there is none.
  */
+/** A page is labelled exactly when its score reaches this. */
+export const LABEL_THRESHOLD = 0.5;
+
 const PLACE: Record<EvidenceWhere, number> = { title: 3, heading: 2, meta: 2, schema: 2, url: 1, text: 1 };
 const CAP: Record<EvidenceWhere, number> = { title: 2, heading: 3, meta: 2, schema: 2, url: 2, text: 4 };
 const POLITICAL_MIN = 12;
@@ -138,6 +165,7 @@ export function classifyPoliticalPage(input: {
   for (const h of page.headings) scan(h, 'heading');
   const m = page.meta;
   for (const t of [m.description, m.keywords, m.ogTitle, m.ogDescription, m.ogSiteName]) scan(t, 'meta');
+  for (const t of page.schemaText ?? []) scan(t, 'schema');
   scan(urlText(page.url), 'url');
   scan(page.text, 'text');
 
@@ -161,6 +189,11 @@ export function classifyPoliticalPage(input: {
   let calls = 0;
   let reporting = 0;
   let anchored = false;
+  /** A clear (weight 2+) election, politics or party word outside the body text. */
+  let anchoredClear = false;
+  /** A clear political word anywhere. */
+  let clear = false;
+  let candidateSchema = false;
   let callAnchored = false;
   // Elections of clubs, boards and beauty contests use election words too: a political page
   // also needs a party, an institution or office, or an unmistakable election word.
@@ -183,6 +216,12 @@ export function classifyPoliticalPage(input: {
       political += points;
       politicalKeys.add(f.term.key);
       if (f.where !== 'text') anchored = true;
+      if (f.term.weight >= 2 && !f.term.ambiguous) {
+        clear = true;
+        if (f.where !== 'text') anchoredClear = true;
+      }
+      // A schema.org Person whose own description calls them a candidate.
+      if (f.where === 'schema' && f.term.kind === 'election' && /^(?:candida|kandida)/i.test(foldText(f.word))) candidateSchema = true;
       if ((f.term.kind === 'election' || f.term.kind === 'party') && f.term.weight >= 2) strong += points;
       if (f.term.kind !== 'election' || f.term.weight === 3) context = true;
     }
@@ -210,7 +249,16 @@ export function classifyPoliticalPage(input: {
     types.some((t) => NEWS_TYPES.has(t)) ||
     (m.ogType?.trim().toLowerCase() === 'article' && (!!section || reporting >= 2)) ||
     reporting >= 4;
-  const campaignWords = politicalPage && !newsShaped && (callKeys.size >= 2 || callAnchored || partySchema);
+  const personSchema = types.includes('person');
+  const campaignWords = politicalPage && !newsShaped && (callKeys.size >= 2 || callAnchored || partySchema || (personSchema && candidateSchema));
+  // A candidate's or a list's own site often says little about politics, and asks a lot.
+  const presentsAsCampaign =
+    !newsShaped &&
+    callKeys.size >= 2 &&
+    callAnchored &&
+    context &&
+    anchored &&
+    ((political >= 6 && anchoredClear) || (political >= 3 && DISCLAIMER.test(page.text)));
 
   // 3. Decide.
   const reasons: PoliticalReason[] = [];
@@ -223,21 +271,25 @@ export function classifyPoliticalPage(input: {
 
   const party = partyOfSite(site);
   if (party) {
-    reasons.push({ kind: 'party-site', detail: `${party.name} (${party.country})`, provenance: 'observed' });
+    const kind = party.kind === 'campaign' || party.kind === 'candidate' ? 'campaign-site' : 'party-site';
+    reasons.push({ kind, detail: `${party.name} (${party.country})`, provenance: 'observed' });
     if (evidence.length) reasons.push(wordsReason());
     return { label: 'campaign', score: 1, reasons, evidence };
   }
 
   const tech = input.politicalTech.filter((t) => CAMPAIGN_TECH_ROLES.includes(t.role));
-  if (tech.length && !newsShaped && political >= 1 && political + calls >= 4) {
+  const techCampaigns = tech.some(partisanDonations)
+    ? political >= 1 && political + calls >= 4
+    : tech.length > 0 && political >= 3 && clear;
+  if (techCampaigns && !newsShaped) {
     for (const t of tech) reasons.push({ kind: 'political-tech', detail: `${t.name} (${t.role})`, provenance: 'observed' });
     reasons.push(wordsReason());
     return { label: 'campaign', score: round(Math.max(0.75, wordsScore)), reasons, evidence };
   }
 
-  if (politicalPage) {
+  if (politicalPage || presentsAsCampaign) {
     reasons.push(wordsReason());
-    return { label: campaignWords ? 'campaign' : 'political-news', score: round(Math.max(0.5, wordsScore)), reasons, evidence };
+    return { label: campaignWords || presentsAsCampaign ? 'campaign' : 'political-news', score: round(Math.max(LABEL_THRESHOLD, wordsScore)), reasons, evidence };
   }
-  return { label: null, score: round(Math.min(0.49, wordsScore)), reasons, evidence };
+  return { label: null, score: Math.min(round(wordsScore), LABEL_THRESHOLD - 0.01), reasons, evidence };
 }

@@ -2,11 +2,19 @@ import { z } from 'zod';
 import { clip } from './page-text';
 
 /**
- * Political-ad disclosures read from a frame's visible text and links: US FEC disclaimers,
- * EU TTPA labels and transparency notices, sponsor lines, and native-ad markers, in
- * English, German, French and Dutch (wording from shared/research/political-ads-law.md
- * §1.4, §2.7 and §6). Everything returned is plain, trimmed, bounded text: the frame is
- * untrusted, and anything resembling markup is removed, never interpreted.
+ * Political-ad disclosures read from a frame's visible text and links: US FEC disclaimers
+ * and state labels, EU TTPA labels and transparency notices, sponsor lines, links that
+ * explain ad choices, and native-ad markers, in English, German, French and Dutch
+ * (wording from shared/research/political-ads-law.md §1.4, §2.7 and §6). Everything
+ * returned is plain, trimmed, bounded text: the frame is untrusted, and anything
+ * resembling markup is removed, never interpreted.
+ *
+ * - `political-ad-label`: the EU (TTPA Art. 11(1)(a)) statement that this is a political
+ *   advertisement, in the wording of EU law and regulators;
+ * - `us-political-label`: a US label ("Paid political advertisement", Texas's "pol ad");
+ * - `transparency-notice`: a TTPA transparency notice, or a link to one;
+ * - `ad-choices`: "Why am I seeing this ad?", "About this ad", AdChoices: an ad network's
+ *   explanation of ad choices, which is not a TTPA transparency notice.
  */
 
 export type DisclosureKind =
@@ -14,7 +22,9 @@ export type DisclosureKind =
   | 'authorized-by'
   | 'not-authorized'
   | 'political-ad-label'
+  | 'us-political-label'
   | 'transparency-notice'
+  | 'ad-choices'
   | 'sponsored';
 export type DisclosureLang = 'en' | 'de' | 'fr' | 'nl';
 
@@ -120,16 +130,19 @@ const TRIGGERS: Trigger[] = [
 
 const NOT_AUTHORIZED = /\bnot authori[sz]ed by any candidate(?:\s+or\s+(?:any\s+)?candidate['’]s committee)?/i;
 
-/** Label statements (TTPA Art. 11(1)(a); US state labels), folded, longest first. */
-const LABELS: Array<[string, DisclosureLang]> = [
+type LabelKind = 'political-ad-label' | 'us-political-label';
+
+/** Label statements, folded, longest first: TTPA Art. 11(1)(a) wording in four languages, and US labels. */
+const LABELS: Array<[string, DisclosureLang, LabelKind?]> = [
   ['annonce publicitaire a caractere politique', 'fr'],
   ['publicite a caractere politique', 'fr'],
-  ['paid political advertisement', 'en'],
+  ['paid political advertisement', 'en', 'us-political-label'],
   ['political advertisement', 'en'],
-  ['political advertising', 'en'],
-  ['political ad', 'en'],
-  ['pol. adv.', 'en'],
-  ['pol ad', 'en'],
+  // Texas: "political advertising" or a recognisable abbreviation (1 TAC §26.1).
+  ['political advertising', 'en', 'us-political-label'],
+  ['political ad', 'en', 'us-political-label'],
+  ['pol. adv.', 'en', 'us-political-label'],
+  ['pol ad', 'en', 'us-political-label'],
   ['politische werbeanzeige', 'de'],
   ['politische anzeige', 'de'],
   ['politische werbung', 'de'],
@@ -152,25 +165,28 @@ const SPONSORED: Record<string, DisclosureLang> = {
   gesponsord: 'nl',
 };
 
-/** Link texts (and line starts) that lead to a transparency notice or the ad's explanation. */
-const NOTICES: Array<[string, DisclosureLang]> = [
-  ['transparency notice', 'en'],
-  ['why am i seeing this', 'en'],
-  ['why this ad', 'en'],
-  ['about this ad', 'en'],
-  ['transparenzbekanntmachung', 'de'],
-  ['transparenzhinweis', 'de'],
-  ['warum sehe ich diese', 'de'],
-  ['uber diese anzeige', 'de'],
-  ['uber diese werbung', 'de'],
-  ['avis de transparence', 'fr'],
-  ['pourquoi je vois', 'fr'],
-  ['pourquoi cette publicite', 'fr'],
-  ['pourquoi cette annonce', 'fr'],
-  ['a propos de cette annonce', 'fr'],
-  ['transparantieverklaring', 'nl'],
-  ['waarom zie ik', 'nl'],
-  ['over deze advertentie', 'nl'],
+/** Link texts (and line starts) that lead to a TTPA transparency notice (Art. 11(1)(e), Art. 12). */
+const NOTICES: Array<[string, DisclosureLang, 'transparency-notice' | 'ad-choices']> = [
+  ['transparency notice', 'en', 'transparency-notice'],
+  ['transparenzbekanntmachung', 'de', 'transparency-notice'],
+  ['transparenzhinweis', 'de', 'transparency-notice'],
+  ['avis de transparence', 'fr', 'transparency-notice'],
+  ['transparantieverklaring', 'nl', 'transparency-notice'],
+  // An ad network's "why this ad" page: ad choices, not a TTPA notice.
+  ['why am i seeing this', 'en', 'ad-choices'],
+  ['why this ad', 'en', 'ad-choices'],
+  ['about this ad', 'en', 'ad-choices'],
+  ['adchoices', 'en', 'ad-choices'],
+  ['ad choices', 'en', 'ad-choices'],
+  ['warum sehe ich diese', 'de', 'ad-choices'],
+  ['uber diese anzeige', 'de', 'ad-choices'],
+  ['uber diese werbung', 'de', 'ad-choices'],
+  ['pourquoi je vois', 'fr', 'ad-choices'],
+  ['pourquoi cette publicite', 'fr', 'ad-choices'],
+  ['pourquoi cette annonce', 'fr', 'ad-choices'],
+  ['a propos de cette annonce', 'fr', 'ad-choices'],
+  ['waarom zie ik', 'nl', 'ad-choices'],
+  ['over deze advertentie', 'nl', 'ad-choices'],
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -185,13 +201,13 @@ function segments(text: string): string[] {
 }
 
 /** The label at the start of a line, if the line is a label (alone, or followed by `:`, a dash or a sponsor line). */
-function labelOf(seg: string): DisclosureLang | undefined {
+function labelOf(seg: string): { language: DisclosureLang; kind: LabelKind } | undefined {
   const f = fold(seg);
-  for (const [label, lang] of LABELS) {
+  for (const [label, language, kind = 'political-ad-label'] of LABELS) {
     if (!f.startsWith(label)) continue;
     const rest = f.slice(label.length).trim();
     if (rest.length <= 3 || /^[:.\-–—(,]/.test(rest) || TRIGGERS.some((t) => t.re.exec(rest)?.index === 0)) {
-      return lang;
+      return { language, kind };
     }
   }
   return undefined;
@@ -268,7 +284,7 @@ export function readDisclosures(input: { text: string; links: ReadonlyArray<{ hr
 
   for (const seg of segs) {
     const label = labelOf(seg);
-    if (label) add({ kind: 'political-ad-label', language: label, evidence: evidenceOf(seg) });
+    if (label) add({ kind: label.kind, language: label.language, evidence: evidenceOf(seg) });
 
     const marker = SPONSORED[fold(seg).replace(/[\s:.\-–—]+$/, '')];
     if (marker) add({ kind: 'sponsored', language: marker, evidence: evidenceOf(seg) });
@@ -302,7 +318,7 @@ export function readDisclosures(input: { text: string; links: ReadonlyArray<{ hr
     if (notice) {
       const url = /https?:\/\/[^\s<>"']+/i.exec(seg);
       add({
-        kind: 'transparency-notice',
+        kind: notice[2],
         language: notice[1],
         noticeUrl: url ? httpUrl(url[0].replace(/[.,;:)]+$/, '')) : undefined,
         evidence: evidenceOf(seg),
@@ -317,7 +333,7 @@ export function readDisclosures(input: { text: string; links: ReadonlyArray<{ hr
     if (!notice) continue;
     const noticeUrl = httpUrl(link.href);
     add({
-      kind: 'transparency-notice',
+      kind: notice[2],
       language: notice[1],
       ...(noticeUrl ? { noticeUrl } : {}),
       evidence: evidenceOf(clip(link.text, DISCLOSURE_LIMITS.linkText)),
@@ -341,7 +357,7 @@ const dsaTransparencySchema = z.object({
 const dsaSchema = z.object({
   behalf: z.string().optional().catch(undefined),
   paid: z.string().optional().catch(undefined),
-  adrender: z.number().int().min(0).max(2).optional().catch(undefined),
+  adrender: z.number().int().min(0).max(1).optional().catch(undefined),
   transparency: z.array(z.unknown()).optional().catch(undefined),
 });
 
@@ -350,9 +366,12 @@ export interface DsaFields {
   behalf?: string;
   /** "Paid by", when different. */
   paid?: string;
-  /** Who rendered the DSA notice: 0 buyer won't, 1 buyer will, 2 buyer will (publisher may). */
-  adrender?: number;
-  /** Ad-tech domains that declared user parameters: 1 profiling, 2 basic, 3 precise location. */
+  /**
+   * Whether the buyer shows its own DSA transparency information inside the ad: 0 no, 1 yes.
+   * (`pubrender`, whether the publisher will, is a field of the bid request, not of the bid.)
+   */
+  adrender?: 0 | 1;
+  /** Ad-tech domains that declared the user parameters they applied: 1 profiling, 2 basic advertising, 3 precise geolocation. */
   transparency: Array<{ domain: string; params: number[] }>;
 }
 
@@ -374,7 +393,7 @@ export function readDsaFields(dsa: unknown): DsaFields | undefined {
   return {
     ...(behalf ? { behalf } : {}),
     ...(paid ? { paid } : {}),
-    ...(r.data.adrender !== undefined ? { adrender: r.data.adrender } : {}),
+    ...(r.data.adrender !== undefined ? { adrender: r.data.adrender as 0 | 1 } : {}),
     transparency,
   };
 }

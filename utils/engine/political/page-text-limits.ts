@@ -18,5 +18,8 @@ export const PAGE_TEXT_LIMITS = {
   ogType: 60,
   schemaTypes: 20,
   schemaType: 60,
+  /** schema.org text fields (headline, name, about, keywords, jobTitle, description). */
+  schemaTexts: 20,
+  schemaText: 300,
   text: 20_000,
 } as const;

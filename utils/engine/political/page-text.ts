@@ -42,6 +42,8 @@ export const pageTextSchema = z.object({
     articleSection: bounded(PAGE_TEXT_LIMITS.metaField).optional(),
   }),
   schemaTypes: boundedList(PAGE_TEXT_LIMITS.schemaTypes, PAGE_TEXT_LIMITS.schemaType),
+  /** What the JSON-LD says in words: headline, name, about, keywords, jobTitle, description. */
+  schemaText: boundedList(PAGE_TEXT_LIMITS.schemaTexts, PAGE_TEXT_LIMITS.schemaText).optional(),
   text: bounded(PAGE_TEXT_LIMITS.text),
 });
 

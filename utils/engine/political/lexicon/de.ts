@@ -6,11 +6,12 @@ export const de: TermDef[] = [
     'Bundestagswahl*', 'Landtagswahl*', 'Kommunalwahl*', 'Europawahl*', 'Bürgerschaftswahl*',
     'Präsidentschaftswahl*', 'Bürgermeisterwahl*', 'Oberbürgermeisterwahl*', '*tagswahl', '*tagswahlen',
     'Wahlkampf*', '*wahlkampf', 'Wahlkreis*', 'Wahlprogramm*', 'Wahlergebnis*', 'Wahlbeteiligung',
-    'Wahlplakat*', 'Wahllokal*', 'Wahlsonntag', 'Wahlabend', 'Wahlumfrage*', 'Briefwahl',
+    'Wahlplakat*', 'Wahllokal*', 'Wahlsonntag', 'Wahlabend', 'Wahlumfrage*',
     'Zweitstimme*', 'Erststimme*', 'Spitzenkandidat*', 'Kanzlerkandidat*', 'Direktkandidat*',
     'Koalitionsvertrag', 'Parteitag*', 'Volksentscheid*',
   ]),
-  ...terms('election', 2, ['Wahlen', 'Stimmzettel', 'Wähler*', 'Wahltag', 'Hochrechnung*', 'Wahlsieg*', 'Wahlniederlage*']),
+  // Postal votes and ballot papers belong to any formal election (works councils, clubs).
+  ...terms('election', 2, ['Briefwahl', 'Wahlen', 'Stimmzettel', 'Wähler*', 'Wahltag', 'Hochrechnung*', 'Wahlsieg*', 'Wahlniederlage*']),
   ...terms('election', 1, ['Wahl', 'wählen', 'gewählt', 'Kandidat*', 'Umfrage*', 'Kampagne*']),
   ...terms('politics', 2, [
     'Bundestag*', 'Landtag*', 'Abgeordnete*', 'Bundeskanzler*', 'Ministerpräsident*', 'Europaparlament*',

@@ -18,7 +18,8 @@ export const en: TermDef[] = [
   ]),
   ...terms('politics', 2, [
     'parliament*', 'lawmaker*', 'prime minister', 'senator*', 'congressman', 'congresswoman',
-    'congressional', 'House of Commons', 'European Parliament', 'MEP', 'MEPs',
+    'congressional', 'House of Commons', 'European Parliament', 'MEP', 'MEPs', 'state senate', 'state assembly',
+    'state legislature', 'city council', 'House of Representatives',
   ]),
   ...terms('politics', 2, ['MPs'], { cs: true }),
   ...terms('politics', 1, ['Congress', 'Senate'], { cs: true }),

@@ -7,9 +7,11 @@ export const fr: TermDef[] = [
     'bureau de vote', 'bureaux de vote', 'premier tour', 'second tour', 'tête de liste', 'têtes de liste',
     'isoloir', 'élections municipales', 'élections européennes', 'campagne électorale',
   ]),
+  // Capitalised, `Municipales` is the municipal elections; lower-case it is also pools and libraries.
+  ...terms('election', 3, ['Municipales'], { cs: true }),
   ...terms('election', 2, ['élection*', 'électora*', 'électeur*', 'électrice*', 'suffrage*', 'municipales']),
   ...terms('election', 1, ['vote', 'votes', 'voter', 'votez', 'candidat*', 'campagne', 'sondage*']),
-  ...terms('politics', 2, ['Assemblée nationale', 'député*', 'Premier ministre', 'vie politique', 'parti politique', 'partis politiques']),
+  ...terms('politics', 2, ['Assemblée nationale', 'député*', 'Premier ministre', 'vie politique', 'parti politique', 'partis politiques', 'conseil municipal']),
   ...terms('politics', 1, [
     'ministre*', 'gouvernement*', 'sénat*', 'maire', 'Élysée', 'militant*', 'homme politique', 'femme politique',
     'responsables politiques', 'démocratie',

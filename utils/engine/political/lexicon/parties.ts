@@ -14,7 +14,7 @@ export const parties: TermDef[] = [
   ...terms('party', 3, [
     'Bündnis 90/Die Grünen', 'Christlich Demokratische Union', 'Christlich-Soziale Union',
     'Sozialdemokratische Partei', 'Freie Demokratische Partei', 'Alternative für Deutschland',
-    'Bündnis Sahra Wagenknecht',
+    'Bündnis Sahra Wagenknecht', 'Piratenpartei', 'Volt Deutschland',
   ]),
   ...terms('party', 2, ['CDU', 'CSU', 'SPD', 'FDP', 'AfD', 'Die Linke', 'Freie Wähler'], cs),
   ...terms('party', 1, ['BSW', 'Die Grünen', 'die Grünen', 'Grünen', 'Grüne', 'Linke', 'Volt'], vague),
@@ -38,9 +38,9 @@ export const parties: TermDef[] = [
   // United Kingdom
   ...terms('party', 3, [
     'Labour Party', 'Conservative Party', 'Liberal Democrats', 'Reform UK', 'Scottish National Party', 'Plaid Cymru',
-    'Green Party', 'Sinn Féin',
+    'Green Party', 'Sinn Féin', 'Democratic Unionist Party', 'Ulster Unionist Party', 'Alliance Party of Northern Ireland',
   ]),
-  ...terms('party', 2, ['Tories', 'Tory', 'Lib Dems', 'Lib Dem'], cs),
+  ...terms('party', 2, ['Tories', 'Tory', 'Lib Dems', 'Lib Dem', 'SDLP'], cs),
   ...terms('party', 1, ['Labour', 'Conservatives', 'SNP', 'Greens', 'DUP'], vague),
   // United States
   ...terms('party', 3, ['Democratic Party', 'Republican Party', 'Libertarian Party']),
@@ -49,7 +49,7 @@ export const parties: TermDef[] = [
   ...terms('party', 3, [
     "European People's Party", 'Socialists and Democrats', 'Renew Europe', 'Greens/EFA',
     'European Conservatives and Reformists', 'Patriots for Europe', 'Europe of Sovereign Nations',
-    'Party of European Socialists',
+    'Party of European Socialists', 'Volt Europa', 'European Green Party',
   ]),
   ...terms('party', 2, ['S&D'], cs),
   ...terms('party', 1, ['EPP', 'ECR', 'ESN', 'The Left'], vague),
