@@ -125,12 +125,16 @@ describe('political lens: political pages, political ads, "Why did I see this ad
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
-      const rows = await new Promise<{ name: string; sites: string[] }[]>((resolve) => {
-        const r = db.transaction('rollups').objectStore('rollups').getAll();
+      // A day row: company i's sites are sites[siteIdx[k]] for k in off[i] … off[i+1] - 1.
+      const days = await new Promise<{ sites: string[]; name: string[]; off: Uint32Array; siteIdx: Uint32Array }[]>((resolve) => {
+        const r = db.transaction('days').objectStore('days').getAll();
         r.onsuccess = () => resolve(r.result);
       });
       db.close();
-      return rows.some((r) => r.name === 'Google' && r.sites.includes('moreau2026.org'));
+      return days.some((d) => {
+        const i = d.name.indexOf('Google');
+        return i >= 0 && Array.from(d.siteIdx.subarray(d.off[i], d.off[i + 1]), (k) => d.sites[k]).includes('moreau2026.org');
+      });
     }, undefined, { timeout: 20_000, polling: 250 });
     await dashboard.close();
     // This session forgets it: the session's sightings are cleared and the worker restarts.
