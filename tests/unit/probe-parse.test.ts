@@ -137,6 +137,24 @@ describe('Google Publisher Tag', () => {
     expect(probeFindingSchema.safeParse(f).success).toBe(true);
     expect(probeFindingSchema.safeParse({ ...f, values: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, ['x']])) }).success).toBe(false);
   });
+  it('never sends more segment keys than the schema takes, however many the page and the slot set', () => {
+    // One finding over the bound would make the background drop the whole batch it came in.
+    const many = (prefix: string, n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, ['sport']]));
+    for (const [pageN, slotN] of [[20, 20], [50, 50], [0, 50], [50, 0], [19, 2]]) {
+      const page = many('page', pageN);
+      const own = many('slot', slotN);
+      const f = gptSlotFinding(
+        { getSlotElementId: () => 'a', getTargetingKeys: () => Object.keys(own), getTargeting: (k: string) => own[k] },
+        Object.keys(page),
+        (k) => page[k],
+      );
+      expect(probeFindingSchema.safeParse(f).success, `${pageN} page keys, ${slotN} slot keys`).toBe(true);
+      const values = (f as { values?: Record<string, string[]> }).values ?? {};
+      expect(Object.keys(values)).toHaveLength(Math.min(20, Math.min(20, pageN) + Math.min(20, slotN)));
+      // The slot's own keys come first: they are what this ad's request carried beyond the page's.
+      expect(Object.keys(values).filter((k) => k.startsWith('slot'))).toHaveLength(Math.min(20, slotN));
+    }
+  });
   it('an unfilled slot has no response information; a hostile one gives nothing', () => {
     expect(gptSlotFinding({ getSlotElementId: () => 'a', getResponseInformation: () => null })).toMatchObject({ elementId: 'a', advertiserId: undefined });
     expect(gptSlotFinding({ getSlotElementId: () => { throw new Error('x'); } })).toBeUndefined();

@@ -193,6 +193,8 @@ const TECHNICAL_KEY = /^(?:hb_|hb$|amzn|pb_|pbjs|prebid|gdpr|us_privacy|correlat
 // A segment name: a short label with letters in it, not an identifier (no long digit or hex runs).
 const SEGMENT_NAME = /^(?=.*\p{L}{3})[\p{L}\p{N}][\p{L}\p{N} _.:&/-]{0,38}[\p{L}\p{N}]$/u;
 const IDENTIFIER = /\d{5,}|[0-9a-f]{12,}/i;
+/** Keys with segment values one slot may report, page keys included (the schema's bound). */
+const MAX_SEGMENT_KEYS = 20;
 
 /**
  * Targeting values that look like audience or context segment names ("wahl-interessiert",
@@ -204,7 +206,7 @@ export function segmentValues(keys: unknown, valueOf: (key: string) => unknown):
   let n = 0;
   for (const k of attempt(() => list(keys, 50), [])) {
     const key = str(k);
-    if (!key || TECHNICAL_KEY.test(key) || n >= 20) continue;
+    if (!key || TECHNICAL_KEY.test(key) || n >= MAX_SEGMENT_KEYS) continue;
     const raw = attempt(() => valueOf(key), undefined);
     const values = [...new Set(attempt(() => list(Array.isArray(raw) ? raw : [raw], 10), []).map((v) => (typeof v === 'string' ? v.trim() : '')))].filter(
       (v) => SEGMENT_NAME.test(v) && !IDENTIFIER.test(v),
@@ -228,7 +230,12 @@ export function gptSlotFinding(slot: SlotLike, pageKeys?: unknown, pageValue?: (
     const targetingKeys = list(slot.getTargetingKeys?.(), 50).map((k) => str(k)).filter((k): k is string => !!k);
     const slotValues = segmentValues(targetingKeys, (k) => slot.getTargeting?.(k));
     const pageValues = pageValue && pageKeys !== undefined ? segmentValues(pageKeys, pageValue) : undefined;
-    const values = pageValues || slotValues ? { ...pageValues, ...slotValues } : undefined;
+    // The slot's own values first, then the page's, at most 20 keys in all: the schema's bound.
+    const merged = new Map<string, string[]>();
+    for (const [k, v] of [...Object.entries(slotValues ?? {}), ...Object.entries(pageValues ?? {})]) {
+      if (!merged.has(k) && merged.size < MAX_SEGMENT_KEYS) merged.set(k, v);
+    }
+    const values = merged.size ? Object.fromEntries(merged) : undefined;
     return {
       kind: 'gpt-slot',
       slot: str(slot.getAdUnitPath?.(), 300) ?? '',
