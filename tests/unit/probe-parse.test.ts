@@ -140,7 +140,7 @@ describe('Google Publisher Tag', () => {
   it('never sends more segment keys than the schema takes, however many the page and the slot set', () => {
     // One finding over the bound would make the background drop the whole batch it came in.
     const many = (prefix: string, n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, ['sport']]));
-    for (const [pageN, slotN] of [[20, 20], [50, 50], [0, 50], [50, 0], [19, 2]]) {
+    for (const [pageN, slotN] of [[20, 20], [50, 50], [0, 50], [50, 0], [19, 2]] as const) {
       const page = many('page', pageN);
       const own = many('slot', slotN);
       const f = gptSlotFinding(
