@@ -46,7 +46,7 @@ export const probeFindingSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('auction'),
     slot: z.string().max(200),
-    /** Bidders asked (the ad unit's bids); those that answered are asked too. */
+    /** Bidders asked (the ad unit's bids); empty when only the answers were seen. */
     bidders: z.array(name).max(30),
     /** Bidders that answered with a bid (pbjs.getBidResponses), when known. */
     answered: z.array(name).max(30).optional(),

@@ -224,12 +224,28 @@ describe('what the bids and the page declare', () => {
 
   it('merges the bidders that answered into the auction a slot asked, idempotently', () => {
     const s = page([auction]);
-    const add = (answered: string[]) => recordFinding(s.page, { kind: 'auction', slot: 'div-gpt-ad-top', bidders: answered, answered }, ORIGIN, classify);
+    const add = (answered: string[]) => recordFinding(s.page, { kind: 'auction', slot: 'div-gpt-ad-top', bidders: [], answered }, ORIGIN, classify);
     expect(add([])).toBe(true); // no bid yet is news
     expect(add([])).toBe(false);
     expect(add(['openx'])).toBe(true);
     expect(add(['openx'])).toBe(false);
     expect(s.page.auctions).toEqual([{ slot: 'div-gpt-ad-top', bidders: ['openx', 'appnexus'], answered: ['openx'], origin: ORIGIN }]);
+  });
+
+  it('does not present the bidders that answered as those asked, when the page did not say who was asked', () => {
+    // requestBids({ adUnits }) leaves pbjs.adUnits empty: only getBidResponses tells us anything.
+    const s = page([{ kind: 'auction', slot: 'div-gpt-ad-top', bidders: [], answered: ['openx'] }]);
+    recordSlots(s.ads!, [slot]);
+    const [ad] = adViews(s, { classify, sightings: {} });
+    expect(keys(ad, 'bought')).toEqual(expect.arrayContaining(['adAuctionRan', 'adAuctionAnswered']));
+    expect(keys(ad, 'bought')).not.toContain('adAuction');
+    expect(text(lineOf(ad, 'adAuctionRan'))).toBe('An auction ran in your browser (Prebid.js); we could not see which bidders it asked.');
+    expect(text(lineOf(ad, 'adAuctionAnswered'))).toBe('Bidders that answered with a bid: openx.');
+    const none = page([{ kind: 'auction', slot: 'div-gpt-ad-top', bidders: [], answered: [] }]);
+    recordSlots(none.ads!, [slot]);
+    const [quiet] = adViews(none, { classify, sightings: {} });
+    expect(keys(quiet, 'bought')).toEqual(expect.arrayContaining(['adAuctionRan', 'adAuctionNoBids']));
+    expect(text(lineOf(quiet, 'adAuctionNoBids'))).toBe('No bidder answered with a bid.');
   });
 
   it('marks an ad political when its advertiser is political ad tech', () => {

@@ -84,7 +84,8 @@ describe('Prebid.js', () => {
       bad: throwing,
     });
     expect(found).toEqual([
-      { kind: 'auction', slot: 'div-gpt-ad-top', bidders: ['openx', 'rubicon'], answered: ['openx', 'rubicon'] },
+      // Who was asked is not in the responses: it stays unknown here, not taken from who answered.
+      { kind: 'auction', slot: 'div-gpt-ad-top', bidders: [], answered: ['openx', 'rubicon'] },
       { kind: 'auction', slot: 'side', bidders: [], answered: [] },
     ]);
     for (const f of found) expect(probeFindingSchema.safeParse(f).success).toBe(true);

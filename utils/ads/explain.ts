@@ -210,7 +210,9 @@ export function adViews(state: TabState, ctx: AdContext): AdView[] {
     }
     if (slot.kind === 'adsense') line('bought', 'adBoughtAdSense', [], 'declared');
     if (auction) {
-      line('bought', 'adAuction', [{ list: auction.bidders }], 'declared');
+      // Who was asked is known only from the page's ad units; the answers never tell it.
+      if (auction.bidders.length) line('bought', 'adAuction', [{ list: auction.bidders }], 'declared');
+      else line('bought', 'adAuctionRan', [], 'declared');
       if (auction.answered) {
         if (auction.answered.length) line('bought', 'adAuctionAnswered', [{ list: auction.answered }], 'declared');
         else line('bought', 'adAuctionNoBids', [], 'declared');

@@ -154,8 +154,9 @@ export function bidFindings(bids: unknown): ProbeFinding[] {
 
 /**
  * pbjs.getBidResponses(): `{ [adUnitCode]: { bids: [...] } }`, the bids received in the
- * last auction. The bidders that answered with a bid, per slot (those asked are in
- * `auctionFindings`); a bidder that answered was also asked.
+ * last auction. The bidders that answered with a bid, per slot. Those asked come only from
+ * `auctionFindings`: a page that passes its ad units to requestBids leaves pbjs.adUnits
+ * empty, and then we do not know who was asked.
  */
 export function bidResponseFindings(responses: unknown): ProbeFinding[] {
   return attempt(() => (responses && typeof responses === 'object' && !Array.isArray(responses) ? Object.keys(responses).slice(0, 30) : []), []).flatMap((code) =>
@@ -163,7 +164,7 @@ export function bidResponseFindings(responses: unknown): ProbeFinding[] {
       const slot = str(code, 200);
       const bids = list((responses as Record<string, { bids?: unknown }>)[code]?.bids, 30);
       const answered = [...new Set(bids.map((b) => attempt(() => str((b as { bidderCode?: unknown; bidder?: unknown }).bidderCode ?? (b as { bidder?: unknown }).bidder), undefined)).filter((b): b is string => !!b))];
-      return slot ? [{ kind: 'auction', slot, bidders: answered, answered } satisfies ProbeFinding] : [];
+      return slot ? [{ kind: 'auction', slot, bidders: [], answered } satisfies ProbeFinding] : [];
     }, []),
   );
 }

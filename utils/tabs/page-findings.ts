@@ -9,7 +9,7 @@ export interface PageFindings {
   identity: { platform: string; tag?: string; fields: string[]; origin: string }[];
   eids: { source: string; atype?: number }[];
   bids: { slot: string; bidder: string; advertiserDomains: string[]; dsa?: Extract<ProbeFinding, { kind: 'bid' }>['dsa']; origin: string }[];
-  /** `bidders`: asked; `answered`: those that bid, when the page's Prebid told us. */
+  /** `bidders`: asked (empty when we did not see who); `answered`: those that bid, when the page's Prebid told us. */
   auctions: { slot: string; bidders: string[]; answered?: string[]; origin: string }[];
   slots: { slot: string; elementId: string; targetingKeys: string[]; pageKeys?: string[]; values?: Record<string, string[]>; advertiserId?: number; campaignId?: number; creativeId?: number; lineItemId?: number; origin: string }[];
   fingerprinting: { technique: Extract<ProbeFinding, { kind: 'fingerprint' }>['technique']; script: string; company?: string; party: 'first' | 'third' }[];
