@@ -54,7 +54,7 @@ describe('ad slots: native ads in three languages, Prebid-only and bare ad ifram
     const ad = popup.locator('.ad-political');
     await expect(ad.locator('.ad-sponsor').textContent()).resolves.toBe('Paid for by: Diaz for Mayor');
     const paid = (await ad.locator('[data-section="paid"] li').allTextContents()).join('\n');
-    expect(paid).toContain('Labelled “Political ad” (English): US wording, not the EU label.');
+    expect(paid).toContain('Labelled as a political ad, in the wording US rules use: “Political ad” (English).');
     expect(paid).toContain('The ad links to “Why am I seeing this ad?”, its ad network’s page about why you see ads.');
     expect(paid).not.toContain('Transparency notice');
     const rules = await ad.locator('[data-section="rules"] li .signal-text').allTextContents();
@@ -82,7 +82,7 @@ describe('ad slots: native ads in three languages, Prebid-only and bare ad ifram
     // What was found, under the rules we infer apply; no targeting signal, so no Art. 18 line.
     const rules = (await political.locator('[data-section="rules"] li').allTextContents()).join('\n');
     expect(rules).toContain('We assume EU rules apply here: the ad carries an EU-style political-ad label or transparency notice.');
-    expect(rules).toContain('On this ad we found: an EU political-ad label, a sponsor’s name. We did not find: a link to a transparency notice.');
+    expect(rules).toContain('On this ad we found: a statement that it is a political ad, a sponsor’s name. We did not find: a link to a transparency notice.');
     expect(rules).not.toContain('Art. 18');
 
     // A second native ad is added above the first: the first keeps its key.

@@ -96,7 +96,7 @@ describe('"Why did I see this ad?"', () => {
     expect(side.political).toBe(true);
     // A .de page: EU rules; a sponsor was named, no EU label and no notice link.
     expect(text(lineOf(side, 'adRulesWhereEu'))).toContain('the page’s address ends in .de');
-    expect(text(lineOf(side, 'adRulesTtpaSome'))).toMatch(/On this ad we found: a sponsor’s name\. We did not find: an EU political-ad label, a link to a transparency notice\.$/);
+    expect(text(lineOf(side, 'adRulesTtpaSome'))).toMatch(/On this ad we found: a sponsor’s name\. We did not find: a statement that it is a political ad, a link to a transparency notice\./);
     // The US disclaimer line is for US rules only.
     expect(keys(side, 'rules')).not.toContain('adRulesUs');
     // No targeting signal next to this ad: no Art. 18 line.
@@ -153,7 +153,8 @@ describe('what the rules say, and where', () => {
     expect(us).toContain('This ad carries one: “Paid for by Diaz for Mayor”.');
   });
 
-  it('counts neither an ad-choices link as a transparency notice nor US wording as the EU label', () => {
+  it('does not count an ad-choices link as a transparency notice; under EU rules, "Political ad" is the label', () => {
+    // TTPA Art. 11(1)(a) asks for a statement that the ad is political, in any words: an Irish or Maltese ad may say "Political ad".
     const s = page([]);
     recordSlots(s.ads!, [
       { key: 'box', kind: 'native', size: [300, 250], frameHosts: [], text: 'Political ad\nVote Smith', links: [{ href: 'https://adssettings.example/why', text: 'Why am I seeing this ad?' }] },
@@ -162,17 +163,20 @@ describe('what the rules say, and where', () => {
     expect(ad!.political).toBe(true);
     expect(ad!.noticeUrl).toBeUndefined();
     expect(ad!.labels).toEqual([{ text: 'Political ad', language: 'en', rule: 'us' }]);
-    expect(text(lineOf(ad, 'adUsLabel'))).toBe('Labelled “Political ad” (en): US wording, not the EU label.');
+    expect(text(lineOf(ad, 'adPoliticalLabel'))).toBe('Labelled as a political ad: “Political ad” (en).');
+    expect(keys(ad, 'paid')).not.toContain('adUsLabel');
     expect(text(lineOf(ad, 'adChoicesLink'))).toBe('The ad links to “Why am I seeing this ad?”, its ad network’s page about why you see ads.');
-    expect(keys(ad, 'rules')).toEqual(['adRulesWhereEu', 'adRulesTtpaNone', 'adRulesAdChoices']);
+    expect(keys(ad, 'rules')).toEqual(['adRulesWhereEu', 'adRulesTtpaSome', 'adRulesAdChoices']);
+    expect(text(lineOf(ad, 'adRulesTtpaSome'))).toContain('On this ad we found: a statement that it is a political ad. We did not find: a sponsor’s name, a link to a transparency notice.');
     expect(keys(ad, 'paid')).not.toContain('adNotice');
   });
 
-  it('never says all three were found without an EU label, a sponsor and a notice link', () => {
+  it('counts any political-ad label under EU rules, and says "all three" only with a label, a sponsor and a notice link', () => {
     const cases: [string, { href: string; text: string }[], string][] = [
       ['Politische Anzeige\nWählen Sie Grün', [{ href: 'https://x.example/t', text: 'Transparenzbekanntmachung' }], 'adRulesTtpaSome'],
       ['Politische Anzeige\nAuftraggeber: Grüne Liste Talheim', [], 'adRulesTtpaSome'],
-      ['Auftraggeber: Grüne Liste Talheim\nPolitical ad', [{ href: 'https://x.example/t', text: 'Transparency notice' }], 'adRulesTtpaSome'],
+      ['Paid for by Grüne Liste Talheim', [{ href: 'https://x.example/t', text: 'Transparency notice' }], 'adRulesTtpaSome'],
+      ['Auftraggeber: Grüne Liste Talheim\nPolitical ad', [{ href: 'https://x.example/t', text: 'Transparency notice' }], 'adRulesTtpaAll'],
       ['Politische Anzeige\nAuftraggeber: Grüne Liste Talheim', [{ href: 'https://x.example/t', text: 'Transparenzbekanntmachung' }], 'adRulesTtpaAll'],
     ];
     for (const [t, links, expected] of cases) {
@@ -183,10 +187,55 @@ describe('what the rules say, and where', () => {
     }
   });
 
-  it('infers the rules from the page language when the ad says nothing of where it is from', () => {
-    const s = usPage('nl');
-    recordSlots(s.ads!, [{ key: 'box', kind: 'native', size: [300, 250], frameHosts: [], text: 'Politieke advertentie', links: [] }]);
+  it('reads "Political advertisement" next to a "Paid for by" on a US page as a US ad', () => {
+    for (const t of ['Political advertisement\nPaid for by Smith for Congress', 'Political advertisement Paid for by Smith for Congress', 'Political advertisement · Paid for by Smith for Congress']) {
+      for (const lang of ['en-US', 'en', '']) {
+        const s = usPage(lang);
+        recordSlots(s.ads!, [{ key: 'box', kind: 'native', size: [300, 250], frameHosts: [], text: t, links: [] }]);
+        const [ad] = adViews(s, { classify, sightings: {} });
+        expect(ad!.sponsor, t).toBe('Smith for Congress');
+        expect(keys(ad, 'rules'), `${t} (${lang})`).toEqual(['adRulesWhereUs', 'adRulesUs']);
+        expect(text(lineOf(ad, 'adRulesWhereUs'))).toContain('the ad carries a US-style disclaimer (“Paid for by Smith for Congress”)');
+      }
+    }
+    // The same words on an EU country's domain, or on a page tagged with an EU country, are under EU rules.
+    const s = page([]);
+    recordSlots(s.ads!, [{ key: 'box', kind: 'native', size: [300, 250], frameHosts: [], text: 'Political advertisement\nPaid for by Smith for Congress', links: [] }]);
     expect(keys(adViews(s, { classify, sightings: {} })[0], 'rules')[0]).toBe('adRulesWhereEu');
+    const irish = usPage('en-IE');
+    recordSlots(irish.ads!, [{ key: 'box', kind: 'native', size: [300, 250], frameHosts: [], text: 'Political advertisement\nPaid for by Smith for Dáil', links: [] }]);
+    const [ie] = adViews(irish, { classify, sightings: {} });
+    expect(text(lineOf(ie, 'adRulesWhereEu'))).toBe('We assume EU rules apply here: the page declares its language as en-IE.');
+    // Without a US disclaimer, the English EU label decides on a generic domain.
+    const plain = usPage('en');
+    recordSlots(plain.ads!, [{ key: 'box', kind: 'native', size: [300, 250], frameHosts: [], text: 'Political advertisement\nSponsor: Smith for Congress', links: [] }]);
+    expect(text(lineOf(adViews(plain, { classify, sightings: {} })[0], 'adRulesWhereEu'))).toBe('We assume EU rules apply here: the ad carries an EU-style political-ad label or transparency notice.');
+    // A page tagged with a country outside the EU: we cannot tell.
+    const swiss = usPage('de-CH');
+    recordSlots(swiss.ads!, [{ key: 'box', kind: 'native', size: [300, 250], frameHosts: [], text: 'Political advertisement\nSponsor: Smith for Congress', links: [] }]);
+    expect(keys(adViews(swiss, { classify, sightings: {} })[0], 'rules')[0]).toBe('adRulesWhereUnknown');
+  });
+
+  it('under US rules, US wording is named as such', () => {
+    const s = usPage('en-US');
+    recordSlots(s.ads!, [{ key: 'box', kind: 'native', size: [300, 250], frameHosts: [], text: 'Pol ad\nPaid for by Diaz for Mayor', links: [] }]);
+    const [ad] = adViews(s, { classify, sightings: {} });
+    expect(text(lineOf(ad, 'adUsLabel'))).toBe('Labelled as a political ad, in the wording US rules use: “Pol ad” (en).');
+  });
+
+  it('infers the rules from the page language when the ad says nothing of where it is from', () => {
+    // A sponsor line in Dutch, no label and no notice: only the page's language (nl) can decide.
+    const s = usPage('nl');
+    recordSlots(s.ads!, [{ key: 'box', kind: 'native', size: [300, 250], frameHosts: [], text: 'Betaald door GroenLinks Utrecht', links: [] }]);
+    const [nl] = adViews(s, { classify, sightings: {} });
+    expect(nl!.political).toBe(true);
+    expect(keys(nl, 'rules')[0]).toBe('adRulesWhereEu');
+    expect(lineOf(nl, 'adRulesWhereEu')!.subs).toEqual([{ msg: 'adWhyLang', subs: ['nl'] }]);
+    expect(text(lineOf(nl, 'adRulesWhereEu'))).toBe('We assume EU rules apply here: the page declares its language as nl.');
+    // The same ad on a page in English says nothing of where it is from.
+    const en = usPage('en');
+    recordSlots(en.ads!, [{ key: 'box', kind: 'native', size: [300, 250], frameHosts: [], text: 'Betaald door GroenLinks Utrecht', links: [] }]);
+    expect(keys(adViews(en, { classify, sightings: {} })[0], 'rules')[0]).toBe('adRulesWhereUnknown');
     const unknown = usPage('en');
     const bidOnly: ProbeFinding = { kind: 'bid', slot: 'box', bidder: 'openx', advertiserDomains: ['kamalaharris.com'] };
     recordFinding(unknown.page, bidOnly, 'https://www.valley-times-example.com', classify);

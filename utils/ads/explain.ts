@@ -31,7 +31,7 @@ export interface AdView {
   size: [number, number];
   political: boolean;
   sponsor?: string;
-  /** Political-ad labels found on the ad, with their language: the EU label, or US wording. */
+  /** Political-ad labels found on the ad, with their language and whose wording they use: EU law's, or US rules' ("Political ad", "pol ad"). */
   labels: { text: string; language: string; rule: 'eu' | 'us' }[];
   /** The TTPA transparency notice's address, when the ad links to one. */
   noticeUrl?: string;
@@ -56,6 +56,7 @@ const MAX_SEGMENT_VALUES = 5;
 const EU_TLDS = new Set(
   'at be bg hr cy cz dk ee fi fr de gr hu ie it lv lt lu mt nl pl pt ro sk si es se eu'.split(' '),
 );
+/** Languages of the EU label words we read (besides English, which is as much American). */
 const EU_LANGS = new Set(['de', 'fr', 'nl']);
 
 const SENSITIVE_KEYS: Record<SensitiveKind, MessageKey> = {
@@ -134,21 +135,37 @@ function slotSources(state: TabState): SlotSource[] {
 
 type Jurisdiction = { where: 'eu' | 'us' | 'unknown'; because: LineSub[] };
 
+/** A US disclaimer: "Paid for by", "Authorized by", "Not authorized by any candidate", or a US label. */
+function usDisclaimerOf(disclosures: Disclosure[]): Disclosure | undefined {
+  const us = disclosures.filter((d) => US_KINDS.has(d.kind) && d.language === 'en');
+  return us.find((d) => d.kind === 'paid-for') ?? us[0];
+}
+
 /**
- * Which rules we take to apply, and why: an inference from the ad's own wording (an EU
- * label or notice; a US disclaimer), the page's top-level domain and its declared language.
+ * Which rules we take to apply, and why: an inference, tried in this order, from
+ * 1. wording only EU law uses (a German, French or Dutch label, a transparency notice);
+ * 2. an EU country's domain, or a page language tagged with an EU country (en-IE, de-AT);
+ * 3. a US disclaimer in English ("Paid for by …"), a .us or .gov domain, or `en-US`;
+ * 4. a country domain or language region outside the EU (.uk, de-CH): we cannot tell;
+ * 5. the English EU label ("Political advertisement"), or German, French or Dutch as the
+ *    page's language without a region.
+ * English labels come late because US ads use the same words, often next to a "Paid for by".
  */
 function jurisdiction(state: TabState, disclosures: Disclosure[]): Jurisdiction {
   const tld = state.site.split('.').pop()?.toLowerCase() ?? '';
   const lang = (state.pageText?.lang ?? '').trim();
   const [base = '', region = ''] = lang.toLowerCase().split(/[-_]/);
   const because = (msg: MessageKey, subs: LineSub[] = []): LineSub[] => [{ msg, subs }];
-  if (disclosures.some((d) => d.kind === 'political-ad-label' || d.kind === 'transparency-notice')) return { where: 'eu', because: because('adWhyEuLabel') };
+  const euWording = disclosures.some((d) => d.kind === 'transparency-notice' || (d.kind === 'political-ad-label' && d.language !== 'en'));
+  if (euWording) return { where: 'eu', because: because('adWhyEuLabel') };
   if (EU_TLDS.has(tld)) return { where: 'eu', because: because('adWhyTld', [`.${tld}`]) };
-  const usDisclosure = disclosures.find((d) => d.kind === 'paid-for') ?? disclosures.find((d) => US_KINDS.has(d.kind));
-  if (usDisclosure) return { where: 'us', because: because('adWhyUsDisclaimer', [usDisclosure.evidence]) };
-  if (region && EU_TLDS.has(region)) return { where: 'eu', because: because('adWhyLang', [lang]) };
-  if (region === 'us' || tld === 'us' || tld === 'gov') return { where: 'us', because: region === 'us' ? because('adWhyLang', [lang]) : because('adWhyTld', [`.${tld}`]) };
+  if (EU_TLDS.has(region)) return { where: 'eu', because: because('adWhyLang', [lang]) };
+  const us = usDisclaimerOf(disclosures);
+  if (us) return { where: 'us', because: because('adWhyUsDisclaimer', [us.evidence]) };
+  if (tld === 'us' || tld === 'gov') return { where: 'us', because: because('adWhyTld', [`.${tld}`]) };
+  if (region === 'us') return { where: 'us', because: because('adWhyLang', [lang]) };
+  if (/^[a-z]{2}$/.test(tld) || /^[a-z]{2}$/.test(region)) return { where: 'unknown', because: [] };
+  if (disclosures.some((d) => d.kind === 'political-ad-label')) return { where: 'eu', because: because('adWhyEuLabel') };
   if (!region && EU_LANGS.has(base)) return { where: 'eu', because: because('adWhyLang', [lang]) };
   return { where: 'unknown', because: [] };
 }
@@ -236,7 +253,10 @@ export function adViews(state: TabState, ctx: AdContext): AdView[] {
     const labels = disclosures
       .filter((d) => d.kind === 'political-ad-label' || d.kind === 'us-political-label')
       .map((d) => ({ text: d.evidence, language: d.language, rule: d.kind === 'political-ad-label' ? ('eu' as const) : ('us' as const) }));
-    for (const l of labels) line('paid', l.rule === 'eu' ? 'adPoliticalLabel' : 'adUsLabel', [l.text, { lang: l.language }], 'declared');
+    const political = disclosures.some((d) => POLITICAL_KINDS.has(d.kind)) || !!advertiserParty || !!advertiserVendor;
+    const j = political ? jurisdiction(state, disclosures) : undefined;
+    // Under US rules, US wording is named as such; under EU rules any statement that the ad is political is the label.
+    for (const l of labels) line('paid', j?.where === 'us' && l.rule === 'us' ? 'adUsLabel' : 'adPoliticalLabel', [l.text, { lang: l.language }], 'declared');
     const noticeUrl = disclosures.find((d) => d.kind === 'transparency-notice' && d.noticeUrl)?.noticeUrl;
     if (noticeUrl) line('paid', 'adNotice', [noticeUrl], 'declared');
     const adChoices = disclosures.find((d) => d.kind === 'ad-choices');
@@ -289,14 +309,12 @@ export function adViews(state: TabState, ctx: AdContext): AdView[] {
     if (seenElsewhere) signals.push({ msg: 'adSignalSeen' });
 
     // What the rules say: only for political ads, and only what we found, never a verdict.
-    const political = disclosures.some((d) => POLITICAL_KINDS.has(d.kind)) || !!advertiserParty || !!advertiserVendor;
-    if (political) {
-      const j = jurisdiction(state, disclosures);
+    if (j) {
       line('rules', j.where === 'eu' ? 'adRulesWhereEu' : j.where === 'us' ? 'adRulesWhereUs' : 'adRulesWhereUnknown', j.because, 'inferred');
       if (j.where !== 'us') {
-        const euLabel = labels.some((l) => l.rule === 'eu');
+        // TTPA Art. 11(1)(a) asks only for a statement that the ad is political, in any words.
         const parts: [boolean, MessageKey][] = [
-          [euLabel, 'adPartLabel'],
+          [labels.length > 0, 'adPartLabel'],
           [!!onAdSponsor, 'adPartSponsor'],
           [!!noticeUrl, 'adPartNotice'],
         ];
@@ -308,7 +326,7 @@ export function adViews(state: TabState, ctx: AdContext): AdView[] {
         if (adChoices && !noticeUrl) line('rules', 'adRulesAdChoices', [adChoices.evidence], 'inferred');
         if (signals.length) line('rules', 'adRulesTargeting', [{ list: signals }], 'inferred');
       }
-      const paidFor = disclosures.find((d) => d.kind === 'paid-for');
+      const paidFor = disclosures.find((d) => d.kind === 'paid-for' && d.language === 'en');
       if (j.where === 'us' && paidFor) line('rules', 'adRulesUs', [paidFor.evidence], 'inferred');
     }
 
