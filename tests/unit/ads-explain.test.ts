@@ -297,11 +297,25 @@ describe('what the bids and the page declare', () => {
     expect(text(lineOf(quiet, 'adAuctionNoBids'))).toBe('No bidder answered with a bid.');
   });
 
-  it('marks an ad political when its advertiser is political ad tech', () => {
-    const s = page([{ ...bid, advertiserDomains: ['ads.dspolitical.com'], dsa: undefined } as ProbeFinding]);
-    const [ad] = adViews(s, { classify, sightings: {} });
-    expect(ad!.political).toBe(true);
-    expect(text(lineOf(ad, 'adAdvertiserPoliticalTech'))).toBe('dspolitical.com belongs to DSPolitical, political ad technology, so we take this for a political ad.');
+  it('marks an ad political when its advertiser is political ad tech or a partisan donation platform, not a campaign CRM or data firm', () => {
+    const advertiser = (domain: string) => {
+      const s = page([{ ...bid, advertiserDomains: [domain], dsa: undefined } as ProbeFinding]);
+      return adViews(s, { classify, sightings: {} })[0]!;
+    };
+    const dsp = advertiser('ads.dspolitical.com');
+    expect(dsp.political).toBe(true);
+    expect(text(lineOf(dsp, 'adAdvertiserPoliticalTech'))).toBe('dspolitical.com belongs to DSPolitical, political ad technology, so we take this for a political ad.');
+    const actblue = advertiser('secure.actblue.com');
+    expect(actblue.political).toBe(true);
+    expect(keys(actblue, 'paid')).not.toContain('adAdvertiserPoliticalTech');
+    expect(text(lineOf(actblue, 'adAdvertiserPartisanDonations'))).toBe('actblue.com belongs to ActBlue, a donation platform for one side’s campaigns and causes only, so we take this for a political ad.');
+    // Software and data vendors that advertise their own product: an ordinary ad.
+    for (const d of ['nationbuilder.com', 'l2-data.com', 'targetsmart.com', 'salsalabs.com', 'everyaction.com', 'qomon.com', 'anedot.com', 'mobilize.us']) {
+      const ad = advertiser(d);
+      expect(ad.political, d).toBe(false);
+      expect(keys(ad, 'paid').filter((k) => k.startsWith('adAdvertiserP')), d).toEqual([]);
+      expect(keys(ad, 'rules'), d).toEqual([]);
+    }
   });
 
   it('reads segment names for political and special-category words in four languages, not inside other words', () => {

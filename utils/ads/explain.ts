@@ -1,5 +1,5 @@
 import type { Classification, Provenance } from '../engine/types';
-import { readDisclosures, readDsaFields, type Disclosure, type DsaFields } from '../engine/political';
+import { partisanDonations, readDisclosures, readDsaFields, type Disclosure, type DsaFields } from '../engine/political';
 import type { MessageKey } from '../i18n';
 import { partyOfSite } from '../registry/parties';
 import { politicalVendors } from '../registry/political';
@@ -102,10 +102,16 @@ function dedupe(list: Disclosure[]): Disclosure[] {
   });
 }
 
-/** The political-technology vendor whose domain this is (DSPolitical, Resonate …). */
-function politicalVendorOf(domain: string) {
+/**
+ * The political vendor whose domain this is, among those whose own ads are political:
+ * political ad tech (DSPolitical, Resonate) and donation platforms that serve one side
+ * only (ActBlue, WinRed). A campaign CRM or voter-data firm (NationBuilder, L2) that
+ * advertises its own product is selling software, not running a political ad.
+ */
+function politicalAdvertiserOf(domain: string) {
   const d = domain.trim().toLowerCase();
-  return politicalVendors.find((v) => v.domains.some((x) => d === x || d.endsWith(`.${x}`)));
+  const v = politicalVendors.find((x) => x.domains.some((y) => d === y || d.endsWith(`.${y}`)));
+  return v && (v.role === 'political-ad-tech' || partisanDonations(v)) ? v : undefined;
 }
 
 interface SlotSource {
@@ -245,8 +251,11 @@ export function adViews(state: TabState, ctx: AdContext): AdView[] {
     if (advertiserDomains.length) line('paid', 'adAdvertiser', [{ list: advertiserDomains }], 'declared');
     const advertiserParty = advertiserDomains.map((d) => partyOfSite(d)).find(Boolean);
     if (advertiserParty) line('paid', 'adAdvertiserParty', [advertiserParty.domains[0]!, advertiserParty.name], 'inferred');
-    const advertiserVendor = advertiserDomains.map(politicalVendorOf).find(Boolean);
-    if (advertiserVendor) line('paid', 'adAdvertiserPoliticalTech', [advertiserVendor.domains[0]!, advertiserVendor.name], 'inferred');
+    const advertiserVendor = advertiserDomains.map(politicalAdvertiserOf).find(Boolean);
+    if (advertiserVendor) {
+      const key = advertiserVendor.role === 'political-ad-tech' ? 'adAdvertiserPoliticalTech' : 'adAdvertiserPartisanDonations';
+      line('paid', key, [advertiserVendor.domains[0]!, advertiserVendor.name], 'inferred');
+    }
     const dsa: DsaFields | undefined = bid?.dsa ? readDsaFields(bid.dsa) : undefined;
     if (dsa && (dsa.behalf || dsa.paid)) line('paid', 'adDsa', [dsa.behalf ?? '?', dsa.paid ?? '?'], 'declared');
     for (const d of disclosures.filter((x) => x.sponsor)) line('paid', 'adSponsor', [d.sponsor!, d.evidence], 'declared');

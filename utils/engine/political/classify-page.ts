@@ -47,7 +47,7 @@ export const CAMPAIGN_TECH_ROLES: readonly string[] = ['donations', 'campaign-cr
  * on a page is strong evidence that the page campaigns. Campaign CRMs and organising
  * tools (NationBuilder, EveryAction, Action Network) also run charities' sites.
  */
-function partisanDonations(t: PoliticalTech): boolean {
+export function partisanDonations(t: Pick<PoliticalTech, 'role' | 'alignment'>): boolean {
   return t.role === 'donations' && (t.alignment === 'left' || t.alignment === 'right');
 }
 

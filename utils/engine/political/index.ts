@@ -2,6 +2,7 @@ export { PAGE_TEXT_LIMITS, pageTextSchema, parsePageText, clip, type PageText } 
 export {
   classifyPoliticalPage,
   CAMPAIGN_TECH_ROLES,
+  partisanDonations,
   LABEL_THRESHOLD,
   type PoliticalVerdict,
   type PoliticalLabel,
