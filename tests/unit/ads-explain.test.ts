@@ -80,7 +80,8 @@ describe('"Why did I see this ad?"', () => {
     expect(text(lineOf(ad, 'adRulesTtpaAll'))).toContain('On this ad we found all three; whether they meet the rules’ format, we cannot tell.');
     // Art. 18, next to the signals it is about, with its conditions.
     const art18 = text(lineOf(ad, 'adRulesTargeting'));
-    expect(art18).toContain('What we saw here that targeting can use: targeting keys, identifiers for you, the ad network’s data from other sites you visited.');
+    // hb_bidder, hb_adid (the auction's) and ressort (the page's section) are not about the reader: no "targeting keys" signal.
+    expect(art18).toContain('What we saw here that targeting can use: identifiers for you, the ad network’s data from other sites you visited.');
     for (const condition of ['collected from you', 'explicit consent separately for political advertising', 'no profiling uses special categories', 'one year under the voting age']) expect(art18).toContain(condition);
     // Every line says how we know it.
     expect(ad!.lines.every((l) => ['observed', 'declared', 'inferred'].includes(l.provenance))).toBe(true);
@@ -279,6 +280,39 @@ describe('what the bids and the page declare', () => {
     expect(add(['openx'])).toBe(true);
     expect(add(['openx'])).toBe(false);
     expect(s.page.auctions).toEqual([{ slot: 'div-gpt-ad-top', bidders: ['openx', 'appnexus'], answered: ['openx'], origin: ORIGIN }]);
+  });
+
+  it('reads every segment key the probe reports for sensitive names, though it lists only the first six', () => {
+    const values: Record<string, string[]> = {};
+    for (let i = 0; i < 8; i++) values[`ctx${i}`] = ['sport'];
+    values.audience = ['likely_voters', 'gardening'];
+    values.dmp = ['religion-christ'];
+    const s = page([{ ...gptSlot, values } as ProbeFinding]);
+    recordSlots(s.ads!, [slot]);
+    const [ad] = adViews(s, { classify, sightings: {} });
+    // Shown: six keys and how many more there are.
+    expect(text(lineOf(ad, 'adTargetingValuesMore'))).toBe(
+      'Values the page sent with them that look like audience or topic segments: ctx0: sport; ctx1: sport; ctx2: sport; ctx3: sport; ctx4: sport; ctx5: sport (and values for 4 more keys).',
+    );
+    // Flagged: the keys past the sixth too.
+    expect(text(lineOf(ad, 'adTargetingSensitive'))).toBe(
+      'Some of these names suggest targeting on political opinions or other special categories of data: likely_voters (politics), religion-christ (religion).',
+    );
+  });
+
+  it('counts only targeting keys that can be about the reader as a targeting signal under Art. 18', () => {
+    const explain = (targetingKeys: string[], pageKeys: string[]) => {
+      const s = page([{ ...gptSlot, targetingKeys, pageKeys } as ProbeFinding, eids, auction]);
+      recordSlots(s.ads!, [{ ...slot, text: 'Politische Anzeige\nAuftraggeber: Bürgerliste', frameHosts: [] }]);
+      return adViews(s, { classify, sightings: {} })[0]!;
+    };
+    // Header bidding (hb_*, amzn*), the slot's position and the page's section: listed as sent, not a signal.
+    const plumbing = explain(['hb_bidder', 'hb_pb', 'amznbid', 'pos', 'refresh'], ['ressort', 'kw', 'pagetype']);
+    expect(text(lineOf(plumbing, 'adTargetingKeys'))).toBe('The page sent these targeting keys to the ad server: ressort, kw, pagetype, hb_bidder, hb_pb, amznbid, pos, refresh.');
+    expect(text(lineOf(plumbing, 'adRulesTargeting'))).toContain('What we saw here that targeting can use: identifiers for you.');
+    // An audience key is one.
+    const audience = explain(['hb_bidder', 'pos'], ['ressort', 'permutive']);
+    expect(text(lineOf(audience, 'adRulesTargeting'))).toContain('What we saw here that targeting can use: targeting keys that do not describe the page or the auction (permutive), identifiers for you.');
   });
 
   it('does not present the bidders that answered as those asked, when the page did not say who was asked', () => {

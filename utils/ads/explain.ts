@@ -6,6 +6,7 @@ import { politicalVendors } from '../registry/political';
 import type { TabState } from '../tabs/state';
 import type { SlotKind } from '../observe/ad-text';
 import { refusesAdProfiles } from '../engine/consent';
+import { TECHNICAL_KEY } from '../probe/parse';
 import { sensitiveKind, type SensitiveKind } from './segments';
 
 export type AdSection = 'bought' | 'paid' | 'told' | 'known' | 'rules';
@@ -49,8 +50,12 @@ const POLITICAL_KINDS = new Set<Disclosure['kind']>(['political-ad-label', 'us-p
 const SPONSOR_KINDS = new Set<Disclosure['kind']>(['paid-for', 'authorized-by']);
 const US_KINDS = new Set<Disclosure['kind']>(['us-political-label', 'paid-for', 'authorized-by', 'not-authorized']);
 const MAX_SITES_LISTED = 5;
-const MAX_SEGMENT_KEYS = 6;
-const MAX_SEGMENT_VALUES = 5;
+/** Segment values: every key the probe reports (at most 20, 10 values each) is read for sensitive names; fewer are listed. */
+const MAX_SEGMENT_KEYS_READ = 20;
+const MAX_SEGMENT_VALUES_READ = 10;
+const MAX_SEGMENT_KEYS_SHOWN = 6;
+const MAX_SEGMENT_VALUES_SHOWN = 5;
+const MAX_SENSITIVE_LISTED = 12;
 
 /** Member states of the EU (country-code top-level domains), and `.eu`. */
 const EU_TLDS = new Set(
@@ -179,24 +184,37 @@ function jurisdiction(state: TabState, disclosures: Disclosure[]): Jurisdiction 
 /** Keys that describe the page (its section, topic, keywords, the slot's position), not the person. */
 const CONTEXT_KEY = /^(?:ressort|rubri[kc]|sections?|sect|subsection|category|cat|channel|topics?|thema|themen|tags?|kw|keywords?|page|pagetype|pt|url|path|article|content|site|lang|pos|position|slot)$/i;
 
+/** Ad-server plumbing besides header bidding: refresh counters, test flags, tile and size numbers. */
+const PLUMBING_KEY = /^(?:refresh|refreshed|test|adtest|tile|ord|sz|size|adsize)$/i;
+
+/** Targeting keys that may carry something about the person: not about the page, not auction plumbing. */
+function personalKeys(keys: string[]): string[] {
+  return keys.filter((k) => !CONTEXT_KEY.test(k) && !TECHNICAL_KEY.test(k) && !PLUMBING_KEY.test(k));
+}
+
 /**
- * Targeting values that look like segment names, as "key: a, b", and, among those that
- * are not about the page itself, the ones whose names suggest sensitive targeting.
+ * Targeting values that look like segment names: the first few keys as "key: a, b", with
+ * how many keys were left out; and, over all of them, the names that suggest sensitive
+ * targeting, in keys that are not about the page itself.
  */
-function segmentsOf(values: Record<string, string[]> | undefined): { shown: string[]; sensitive: LineSub[] } {
-  const shown: string[] = [];
+function segmentsOf(values: Record<string, string[]> | undefined): { shown: string[]; more: number; sensitive: LineSub[] } {
+  const entries = Object.entries(values ?? {})
+    .filter(([, list]) => Array.isArray(list) && list.length > 0)
+    .slice(0, MAX_SEGMENT_KEYS_READ)
+    .map(([key, list]) => [key.slice(0, 64), list.slice(0, MAX_SEGMENT_VALUES_READ).map((v) => v.slice(0, 40))] as const);
+  const shown = entries.slice(0, MAX_SEGMENT_KEYS_SHOWN).map(([key, list]) => `${key}: ${list.slice(0, MAX_SEGMENT_VALUES_SHOWN).join(', ')}`);
   const sensitive: LineSub[] = [];
-  for (const [key, list] of Object.entries(values ?? {}).slice(0, MAX_SEGMENT_KEYS)) {
-    const vs = list.slice(0, MAX_SEGMENT_VALUES).map((v) => v.slice(0, 40));
-    if (!vs.length) continue;
-    shown.push(`${key.slice(0, 64)}: ${vs.join(', ')}`);
+  const flagged = new Set<string>();
+  for (const [key, list] of entries) {
     if (CONTEXT_KEY.test(key)) continue;
-    for (const v of [key, ...vs]) {
+    for (const v of [key, ...list]) {
       const kind = sensitiveKind(v);
-      if (kind) sensitive.push({ msg: 'adSensitiveValue', subs: [v, { msg: SENSITIVE_KEYS[kind] }] });
+      if (!kind || flagged.has(v) || sensitive.length >= MAX_SENSITIVE_LISTED) continue;
+      flagged.add(v);
+      sensitive.push({ msg: 'adSensitiveValue', subs: [v, { msg: SENSITIVE_KEYS[kind] }] });
     }
   }
-  return { shown, sensitive };
+  return { shown, more: entries.length - shown.length, sensitive };
 }
 
 /**
@@ -275,12 +293,13 @@ export function adViews(state: TabState, ctx: AdContext): AdView[] {
     // What the page told the bidders about the person.
     const signals: LineSub[] = [];
     const keys = [...new Set([...(gpt?.pageKeys ?? []), ...(gpt?.targetingKeys ?? [])])];
-    if (keys.length) {
-      line('told', 'adTargetingKeys', [{ list: keys }], 'declared');
-      signals.push({ msg: 'adSignalKeys' });
-    }
+    if (keys.length) line('told', 'adTargetingKeys', [{ list: keys }], 'declared');
+    // Only keys that can be about the person count for Art. 18: not the page's section, not the auction's prices.
+    const personal = personalKeys(keys);
+    if (personal.length) signals.push({ msg: 'adSignalKeys', subs: [{ list: personal }] });
     const segments = segmentsOf(gpt?.values);
-    if (segments.shown.length) line('told', 'adTargetingValues', [segments.shown.join('; ')], 'declared');
+    if (segments.more > 0) line('told', 'adTargetingValuesMore', [segments.shown.join('; '), segments.more], 'declared');
+    else if (segments.shown.length) line('told', 'adTargetingValues', [segments.shown.join('; ')], 'declared');
     if (segments.sensitive.length) line('told', 'adTargetingSensitive', [{ list: segments.sensitive }], 'inferred');
     if ((auction || bid) && p.eids.length) {
       const person = p.eids.filter((e) => e.atype === 3).map((e) => e.source);

@@ -190,7 +190,7 @@ interface SlotLike {
 }
 
 // Header-bidding keys carry prices, sizes and ad ids, never audience names.
-const TECHNICAL_KEY = /^(?:hb_|hb$|amzn|pb_|pbjs|prebid|gdpr|us_privacy|correlator)/i;
+export const TECHNICAL_KEY = /^(?:hb_|hb$|amzn|pb_|pbjs|prebid|gdpr|us_privacy|correlator)/i;
 // A segment name: a short label with letters in it, not an identifier (no long digit or hex runs).
 const SEGMENT_NAME = /^(?=.*\p{L}{3})[\p{L}\p{N}][\p{L}\p{N} _.:&/-]{0,38}[\p{L}\p{N}]$/u;
 const IDENTIFIER = /\d{5,}|[0-9a-f]{12,}/i;
