@@ -352,14 +352,38 @@ describe('what the bids and the page declare', () => {
     }
   });
 
-  it('reads segment names for political and special-category words in four languages, not inside other words', () => {
+  it('reads segment names for political and special-category words in four languages', () => {
     for (const [v, kind] of [
-      ['wahl-interessiert', 'politics'], ['politikinteressiert', 'politics'], ['likely_voters', 'politics'], ['electeurs-indecis', 'politics'], ['verkiezingen', 'politics'],
-      ['health_conscious', 'health'], ['schwanger', 'health'], ['religion-christ', 'religion'], ['lgbtq-friendly', 'sexuality'], ['vakbond', 'union'],
+      ['wahl-interessiert', 'politics'], ['politikinteressiert', 'politics'], ['likely_voters', 'politics'], ['LikelyVoters', 'politics'], ['electeurs-indecis', 'politics'],
+      ['verkiezingen', 'politics'], ['swing voters', 'politics'], ['bundestagswahl', 'politics'], ['Wechselwähler', 'politics'], ['zwevende kiezers', 'politics'],
+      ['politique', 'politics'], ['political-news', 'politics'], ['stemgedrag', 'politics'], ['republicans', 'politics'], ['parteimitglied', 'politics'],
+      ['health_conscious', 'health'], ['schwanger', 'health'], ['diabetes', 'health'], ['grossesse', 'health'], ['kanker', 'health'], ['fertility-treatment', 'health'],
+      ['religion-christ', 'religion'], ['catholiques', 'religion'], ['muslim', 'religion'], ['kerkgangers', 'religion'], ['evangelische-kirche', 'religion'],
+      ['lgbtq-friendly', 'sexuality'], ['homosexuell', 'sexuality'], ['lesbienne', 'sexuality'],
+      ['ethnic-minorities', 'ethnicity'], ['hispanic', 'ethnicity'], ['migrationshintergrund', 'ethnicity'], ['allochtonen', 'ethnicity'],
+      ['vakbond', 'union'], ['trade union members', 'union'], ['gewerkschaftsmitglied', 'union'], ['syndicats', 'union'],
     ] as const) {
       expect(sensitiveKind(v), v).toBe(kind);
     }
-    for (const v of ['auswahl', 'sport', 'umwelt', 'system', 'stempel', 'autos', 'i360_AGE_18_TO_29']) expect(sensitiveKind(v), v).toBeUndefined();
+  });
+
+  it('does not read ordinary segment names that merely begin or end like a sensitive word', () => {
+    // Written as a list of real interest and shopping segments, not from the patterns.
+    const decoys = [
+      // English
+      'electronics', 'consumer-electronics', 'electric-cars', 'electricians', 'christmas_shoppers', 'ChristmasShoppers', 'christopher', 'migraine', 'fertilizer',
+      'fertiliser', 'stem', 'stem-education', 'polite', 'politeness', 'party-supplies', 'progressive-rock', 'conservatory', 'links', 'affiliate-links', 'race-fans',
+      'european-union', 'credit-union', 'healthy-snacks', 'travel-guide-books', 'big-data',
+      'gaming', 'origin-coffee', 'trans-atlantic-flights', 'golf-handicap', 'teaching-aids', 'progressive-insurance', 'conservative-investors', 'system', 'autos', 'sport', 'i360_AGE_18_TO_29',
+      // German
+      'auswahl', 'wahlweise', 'produktauswahl', 'wählerisch', 'stempel', 'gewichte-stemmen', 'rechtsschutz', 'linksverkehr', 'partyzubehör', 'herkunft-regional',
+      'elektronik', 'kirmes', 'umwelt', 'holz-spielzeug', 'christbaumschmuck', 'Wahlpflichtfach',
+      // French
+      'politesse', 'électroménager', 'électricité', 'origine-france', 'meubles', 'syndic-copropriete', 'santons', 'christophe',
+      // Dutch
+      'stem', 'stempels', 'kerstshoppers', 'kerstinkopen', 'elektronica', 'elektrische-autos', 'kunstmest', 'feestartikelen', 'linksaf', 'partij-schaak',
+    ];
+    for (const v of decoys) expect(sensitiveKind(v), v).toBeUndefined();
   });
 });
 
