@@ -76,9 +76,10 @@ describe('ad slots: native ads in three languages, Prebid-only and bare ad ifram
     await expect(political.count()).resolves.toBe(1);
     await expect(political.locator('.ad-sponsor').textContent()).resolves.toBe('Paid for by: Bürgerliste Dorf e.V');
     const all = (await popup.locator('[data-group="ads"]').textContent()) ?? '';
-    for (const hidden of ['Hidden PAC', 'Clipped PAC', 'Transparent PAC']) expect(all).not.toContain(hidden);
+    // Sibling PAC is hidden next to a visible "Paid for by".
+    for (const hidden of ['Hidden PAC', 'Clipped PAC', 'Transparent PAC', 'Sibling PAC']) expect(all).not.toContain(hidden);
     const state = await b.waitForState(tabId, (s) => (s.ads?.slots ?? []).some((x) => x.text.includes('Bürgerliste')));
-    expect(JSON.stringify(state.ads)).not.toMatch(/Hidden PAC|Clipped PAC|Transparent PAC/);
+    expect(JSON.stringify(state.ads)).not.toMatch(/Hidden PAC|Clipped PAC|Transparent PAC|Sibling PAC/);
     // What was found, under the rules we infer apply; no targeting signal, so no Art. 18 line.
     const rules = (await political.locator('[data-section="rules"] li').allTextContents()).join('\n');
     expect(rules).toContain('We assume EU rules apply here: the ad carries an EU-style political-ad label or transparency notice.');

@@ -107,6 +107,26 @@ describe('ad text', () => {
     expect(isHidden(doc.querySelector('p')!)).toBe(false);
   });
 
+  it('does not take a hidden name next to a visible "Paid for by" as the sponsor', () => {
+    const doc = page(`<div id="ad">
+      <p><span>Paid for by</span> <span style="opacity:0">Fake PAC</span></p>
+      <p>Paid for by <span style="display:none">Decoy Fund and</span> <b>Citizens for Y</b>.</p>
+    </div>`);
+    const text = textOf(doc.getElementById('ad'));
+    expect(text).toBe('Paid for by\nPaid for by Citizens for Y .');
+    expect(readDisclosures({ text, links: [] }).map((d) => d.sponsor)).toEqual(['Citizens for Y']);
+  });
+
+  it('drops label-like lines once its visibility checks are spent, rather than read them unchecked', () => {
+    // Forty visible lines that look like labels use up the checks; a hidden "Paid for by" after them is still not read.
+    const doc = page(`<div id="ad">${'<p>Anzeige</p>'.repeat(40)}<p>Ein ganz normaler Satz.</p><p style="display:none">Paid for by Late PAC.</p><p>Paid for by <span style="opacity:0">Later PAC</span></p></div>`);
+    const text = textOf(doc.getElementById('ad'));
+    expect(text).not.toMatch(/Late PAC|Later PAC/);
+    expect(text.split('\n').filter((l) => l === 'Anzeige')).toHaveLength(40);
+    // Lines that look like nothing are read as they are.
+    expect(text).toContain('Ein ganz normaler Satz.');
+  });
+
   it('takes text as it is where there is no layout to ask', () => {
     const bare = { ownerDocument: { defaultView: {} }, parentElement: null, getBoundingClientRect: () => ({ width: 0, height: 0 }) };
     expect(isHidden(bare as unknown as Element)).toBe(false);

@@ -75,32 +75,67 @@ export function isHidden(el: Element): boolean {
   return false;
 }
 
-/** At most this many text nodes of one element get a visibility check. */
+/** At most this many elements of one frame or slot get a visibility check. */
 const MAX_VISIBILITY_CHECKS = 40;
 
 /**
  * Text of an element or document body, in order: one line per block, so that a label
- * ("Politische Anzeige") starts its own line as it does on screen. Text that looks like
- * a label or a sponsor line (see DISCLOSURE_HINT) is kept only if the reader can see it:
- * hidden "Paid for by" lines and labels are how ads and pages disguise or fake them.
+ * ("Politische Anzeige") starts its own line as it does on screen. A line that looks like
+ * a label or a sponsor line (see DISCLOSURE_HINT) keeps only the parts the reader can see:
+ * every text node of it is checked, so that a hidden name after a visible "Paid for by"
+ * is not taken for the sponsor. Once the checks are spent, such lines are dropped, not
+ * read unchecked: hidden labels and sponsor lines are how ads and pages fake them.
  */
 export function textOf(root: Node | null | undefined, max = AD_TEXT_MAX): string {
   if (!root) return '';
-  let out = '';
-  let lastBlock: Node | null = null;
-  let checks = 0;
+  const lines: string[] = [];
+  let length = 0;
+  let parts: { text: string; el: Element | null }[] = [];
+  let block: Node | null | undefined;
+  const checked = new Map<Element, boolean>();
+  /** Whether the element is hidden; undefined when no check is left. */
+  const hidden = (el: Element | null): boolean | undefined => {
+    if (!el) return false;
+    const known = checked.get(el);
+    if (known !== undefined) return known;
+    if (checked.size >= MAX_VISIBILITY_CHECKS) return undefined;
+    const h = isHidden(el);
+    checked.set(el, h);
+    return h;
+  };
+  const flush = () => {
+    let kept = parts;
+    parts = [];
+    if (DISCLOSURE_HINT.test(kept.map((p) => p.text).join(' '))) {
+      const visible: typeof kept = [];
+      for (const p of kept) {
+        const h = hidden(p.el);
+        if (h === undefined) return;
+        if (!h) visible.push(p);
+      }
+      kept = visible;
+    }
+    if (!kept.length) return;
+    const line = kept.map((p) => p.text).join(' ');
+    lines.push(line);
+    length += line.length + 1;
+  };
+  let pending = 0;
   walkText(root, SKIP, (n) => {
     const t = n.nodeValue?.replace(/\s+/g, ' ').trim();
     if (!t) return true;
-    const parent = n.parentElement;
-    if (parent && DISCLOSURE_HINT.test(t) && checks++ < MAX_VISIBILITY_CHECKS && isHidden(parent)) return true;
-    const block = blockOf(n);
-    if (out) out += block === lastBlock ? ' ' : '\n';
-    out += t;
-    lastBlock = block;
-    return out.length < max;
+    const b = blockOf(n);
+    if (b !== block) {
+      flush();
+      pending = 0;
+      block = b;
+    }
+    parts.push({ text: t, el: n.parentElement });
+    pending += t.length + 1;
+    return length + pending < max;
   });
-  return out.slice(0, max);
+  flush();
+  return lines.join('\n').slice(0, max);
 }
 
 /** Links with their text: where a transparency notice would be. Only http(s) targets. */
