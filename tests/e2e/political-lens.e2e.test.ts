@@ -99,6 +99,8 @@ describe('political lens: political pages, political ads, "Why did I see this ad
     const house = popup.locator('.ad[data-slot="div-gpt-ad-side"]');
     await expect(house.getAttribute('data-political')).resolves.toBe('false');
     await expect(house.locator('[data-kind="adNoSponsor"]').count()).resolves.toBe(1);
+    // The "Anzeige" over the side slot labels that slot: the article around both is not a second, native ad.
+    await expect(popup.locator('.ad[data-slot-kind="native"]').count()).resolves.toBe(0);
 
     // Pointing at the explanation outlines the slot on the page; leaving removes the outline.
     await ad.hover();

@@ -63,6 +63,30 @@ describe('ad slot candidates', () => {
     expect(iframe.el.getAttribute('src')).toContain('googleads.g.doubleclick.net');
   });
 
+  it('does not make the box around a slot already found, or a whole article, a second native ad', () => {
+    const article = `<p>${'Der Stadtrat hat am Dienstag über den Haushalt beraten. '.repeat(30)}</p>`;
+    const doc = page(`
+      <section id="s1"><small>Anzeige</small><div id="div-gpt-ad-x"><iframe src="https://tpc.googlesyndication.com/x" width="300" height="250"></iframe></div></section>
+      <article id="a1"><h2>Haushalt</h2>${article}<div class="box"><span>Anzeige</span><p>Neue Küchen</p></div><div id="div-gpt-ad-y" style="width:300px;height:250px"></div></article>
+      <article id="a2"><h2>Haushalt</h2>${article}<div class="box2"><div><span>Gesponsert</span></div><p>Neue Fenster</p></div></article>
+      <section id="s2"><div id="wrap"><iframe id="google_ads_iframe_/1/z_0" src="https://tpc.googlesyndication.com/z" width="300" height="250"></iframe></div><div id="div-gpt-ad-w"></div></section>
+    `);
+    const found = candidates(doc).map((c) => [c.kind, c.el.id || c.el.className]);
+    expect(found).toEqual([
+      ['gpt', 'div-gpt-ad-x'],
+      ['gpt', 'div-gpt-ad-y'],
+      ['gpt', 'div-gpt-ad-w'],
+      ['gpt', 'wrap'],
+      // The label next to a GPT slot, alone in its section: that slot's label, no second ad.
+      // Next to a GPT slot in an article: the label's own box.
+      ['native', 'box'],
+      // In a long article with no slot: the box below the article, not the article.
+      ['native', 'box2'],
+    ]);
+    const texts = scan(doc).map((s) => s.text);
+    expect(texts.some((t) => t.includes('Stadtrat'))).toBe(false);
+  });
+
   it('keys a slot without an id once, so a rescan or a slot added above does not change it', () => {
     const doc = page(`<main><article><span>Gesponsert</span>Erste</article><article><span>Gesponsert</span>Zweite</article></main><div id="native-9"></div>`);
     const first = scan(doc).map((s) => [s.key, s.text]);

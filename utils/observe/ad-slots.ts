@@ -51,24 +51,50 @@ export interface Candidate {
   label?: string;
 }
 
+/** A native ad's box holds at most this much text; a bigger one is a page section, not the ad. */
+const NATIVE_TEXT_MAX = 1000;
+
+/**
+ * The box of a native ad around its label: the label's nearest block that is an article,
+ * list item, aside or section, or failing that its parent, but never a box that holds a
+ * slot already found (an "Anzeige" over a GPT slot labels that slot, and the section
+ * around both is not a second ad) and, above the parent, none with a page's worth of text.
+ */
+function nativeBox(label: Element, taken: ReadonlySet<Element>): Element | undefined {
+  const holdsTaken = (el: Element) => [...taken].some((t) => el !== t && el.contains(t));
+  const parent = label.parentElement;
+  if (!parent || holdsTaken(parent) || taken.has(parent)) return undefined;
+  const outer = label.closest('article, li, aside, section');
+  let box = parent;
+  for (let p = parent.parentElement; outer && p && outer.contains(p); p = p.parentElement) {
+    if (holdsTaken(p) || taken.has(p) || (p.textContent ?? '').length > NATIVE_TEXT_MAX) break;
+    box = p;
+  }
+  return box;
+}
+
 /** The page's ad slots, outermost first, each once: GPT, Prebid ad units, AdSense, native ads, and iframes of ad sizes. */
 export function candidates(doc: Document): Candidate[] {
   const out: Candidate[] = [];
   const taken = new Set<Element>();
-  const add = (el: Element | null, kind: SlotKind, label?: string) => {
-    if (!el || taken.has(el) || [...taken].some((t) => t.contains(el))) return;
+  // A slot inside one already found, or around one, is the same ad.
+  const add = (el: Element | null | undefined, kind: SlotKind, label?: string): boolean => {
+    if (!el || taken.has(el) || [...taken].some((t) => t.contains(el) || el.contains(t))) return false;
     taken.add(el);
     out.push({ el, kind, label });
+    return true;
   };
   for (const id of extraIds) add(doc.getElementById(id), 'prebid');
   for (const el of Array.from(doc.querySelectorAll('div[id^="div-gpt-ad"], [data-google-query-id]'))) add(el, 'gpt');
-  for (const f of Array.from(doc.querySelectorAll('iframe[id^="google_ads_iframe_"]'))) add(f.closest('[id]:not(iframe)') ?? f, 'gpt');
+  for (const f of Array.from(doc.querySelectorAll('iframe[id^="google_ads_iframe_"]'))) {
+    if (!add(f.closest('[id]:not(iframe)'), 'gpt')) add(f, 'gpt');
+  }
   for (const el of Array.from(doc.querySelectorAll('ins.adsbygoogle'))) add(el, 'adsense');
-  // Native ads: a short label element; the ad is the nearest box around it.
+  // Native ads: a short label element; the ad is the box around it.
   for (const el of Array.from(doc.querySelectorAll('span, small, div, p, a, em, strong, b, i')).slice(0, 5000)) {
     const label = el.childElementCount > 0 ? '' : (el.textContent ?? '').trim();
     if (!NATIVE_LABEL.test(label) || isHidden(el)) continue;
-    add(el.closest('article, li, aside, section') ?? el.parentElement, 'native', label);
+    add(nativeBox(el, taken), 'native', label);
   }
   // Any other iframe of a size ads come in; the background keeps those of ad companies.
   for (const f of Array.from(doc.querySelectorAll('iframe[src]')).slice(0, 40)) {
