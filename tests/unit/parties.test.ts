@@ -19,6 +19,9 @@ describe('party registry', () => {
       { ...good, source: 'http://www.cdu.de/' },
       { ...good, source: 'javascript:alert(1)' },
       { ...good, country: 'Deutschland' },
+      { ...good, alsoIn: ['DE'] },
+      { ...good, alsoIn: ['at'] },
+      { ...good, alsoIn: [] },
       { ...good, id: 'CDU DE' },
       { ...good, kind: 'club' },
       // A source must be independent of the site it vouches for.
@@ -59,7 +62,7 @@ describe('party registry', () => {
     for (const [site, id] of [
       ['patriotsforeurope.eu', 'eu-patriots'], ['esn-group.eu', 'eu-esn'], ['defi.eu', 'be-defi'], ['bewegingdenk.nl', 'nl-denk'],
       ['voltdeutschland.org', 'de-volt'], ['voltnederland.org', 'nl-volt'], ['volteuropa.org', 'eu-volt'], ['freiewaehler.eu', 'de-freie-waehler'],
-      ['horizonsleparti.fr', 'fr-horizons'], ['mydup.com', 'gb-dup'], ['sinnfein.ie', 'gb-sinn-fein'], ['bsw-vg.de', 'de-bsw'],
+      ['horizonsleparti.fr', 'fr-horizons'], ['mydup.com', 'gb-dup'], ['sinnfein.ie', 'ie-sinn-fein'], ['bsw-vg.de', 'de-bsw'],
       ['eppgroup.eu', 'eu-epp-group'], ['groenlinks.nl', 'nl-groenlinks'], ['pvda.nl', 'nl-pvda'],
     ] as const) {
       expect(partyOfSite(site)?.id, site).toBe(id);
@@ -89,6 +92,8 @@ describe('party registry', () => {
     expect(partyOfSite('n-va.be')?.id).toBe('be-n-va');
     expect(partyOfSite('PVDA.be')?.id).toBe('be-pvda-ptb');
     expect(partyOfSite('socialistsanddemocrats.eu')?.country).toBe('EU');
+    // An all-Ireland party: its seat in Dublin, and it also stands in Northern Ireland.
+    expect(partyOfSite('www.sinnfein.ie')).toMatchObject({ name: 'Sinn Féin', country: 'IE', alsoIn: ['GB'] });
   });
 
   it('knows nothing of other sites, of look-alikes, or of fictional test campaigns', () => {

@@ -146,6 +146,9 @@ describe('classifyPoliticalPage', () => {
     const run = classifyPoliticalPage({ page: page({ title: 'Shop' }), site: 'kamalaharris.com', politicalTech: [] });
     expect(run).toMatchObject({ label: 'campaign', score: 1 });
     expect(run.reasons[0]).toMatchObject({ kind: 'campaign-site', provenance: 'observed' });
+    // A party that stands in two countries is named with both.
+    const sf = classifyPoliticalPage({ page: page({ title: 'News' }), site: 'sinnfein.ie', politicalTech: [] });
+    expect(sf.reasons[0]).toEqual({ kind: 'party-site', detail: 'Sinn Féin (IE, GB)', provenance: 'observed' });
   });
 
   it('does not call a page a campaign for its technology alone', () => {

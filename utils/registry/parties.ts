@@ -95,8 +95,9 @@ export const parties: Party[] = [
   party('gb-green', 'Green Party of England and Wales', 'GB', ['greenparty.org.uk'], wiki('en', 'Green Party of England and Wales')),
   party('gb-plaid', 'Plaid Cymru', 'GB', ['partyof.wales'], wiki('en', 'Plaid Cymru')),
   party('gb-dup', 'Democratic Unionist Party', 'GB', ['mydup.com'], wiki('en', 'Democratic Unionist Party')),
-  // Stands in Northern Ireland and in Ireland; one site for both.
-  party('gb-sinn-fein', 'Sinn Féin', 'GB', ['sinnfein.ie'], wiki('en', 'Sinn Féin')),
+  // An all-Ireland party with its seat in Dublin: listed under Ireland, and also standing
+  // in Northern Ireland, which is why it is here; one site for both.
+  { ...party('ie-sinn-fein', 'Sinn Féin', 'IE', ['sinnfein.ie'], wiki('en', 'Sinn Féin')), alsoIn: ['GB'] },
   party('gb-alliance', 'Alliance Party of Northern Ireland', 'GB', ['allianceparty.org'], wiki('en', 'Alliance Party of Northern Ireland')),
   party('gb-uup', 'Ulster Unionist Party', 'GB', ['uup.org'], wiki('en', 'Ulster Unionist Party')),
   party('gb-sdlp', 'Social Democratic and Labour Party', 'GB', ['sdlp.ie'], wiki('en', 'Social Democratic and Labour Party')),

@@ -20,6 +20,11 @@ export const partySchema = z.object({
   kind: z.enum(PARTY_KINDS),
   /** ISO 3166-1 alpha-2 of the country, or `EU` for European parties and groups. */
   country: z.string().regex(/^(?:[A-Z]{2})$/),
+  /**
+   * Other countries where a party that crosses a border also stands for election (Sinn
+   * Féin: Ireland, and Northern Ireland in the UK). `country` is where it has its seat.
+   */
+  alsoIn: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1).max(5).optional(),
   /** Registrable domains of the official sites; every host below them belongs to the entry. */
   domains: z.array(domain).min(1),
   /** For a campaign or a candidate: the registry id of the party it runs for, if any. */
@@ -54,6 +59,7 @@ export const partyRegistrySchema = z.array(partySchema).superRefine((parties, ct
     if (p.domains.some((d) => source === d || source.endsWith(`.${d}`))) {
       ctx.addIssue({ code: 'custom', message: `${p.id}: its source is its own site` });
     }
+    if (p.alsoIn?.includes(p.country)) ctx.addIssue({ code: 'custom', message: `${p.id}: alsoIn repeats its country` });
     if (p.party !== undefined && (p.kind === 'party' || p.kind === 'group')) {
       ctx.addIssue({ code: 'custom', message: `${p.id}: only campaigns and candidates run for a party` });
     }

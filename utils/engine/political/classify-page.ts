@@ -272,7 +272,7 @@ export function classifyPoliticalPage(input: {
   const party = partyOfSite(site);
   if (party) {
     const kind = party.kind === 'campaign' || party.kind === 'candidate' ? 'campaign-site' : 'party-site';
-    reasons.push({ kind, detail: `${party.name} (${party.country})`, provenance: 'observed' });
+    reasons.push({ kind, detail: `${party.name} (${[party.country, ...(party.alsoIn ?? [])].join(', ')})`, provenance: 'observed' });
     if (evidence.length) reasons.push(wordsReason());
     return { label: 'campaign', score: 1, reasons, evidence };
   }
