@@ -89,7 +89,15 @@ describe('ad slots: native ads in three languages, Prebid-only and bare ad ifram
     // A second native ad is added above the first: the first keeps its key.
     const natives = (s: Awaited<ReturnType<typeof b.savedState>>) => (s?.ads?.slots ?? []).filter((x) => x.kind === 'native').map((x) => [x.key, x.text] as const);
     const before = natives(await b.waitForState(tabId, (s) => natives(s).length >= 2));
+    // Read before the new ad exists: the page adds it only when told to, below.
+    expect(before.some(([, t]) => t.includes('Fahrräder'))).toBe(false);
+    await page.evaluate(() => {
+      (window as unknown as { addTeaser: () => void }).addTeaser();
+      // The reader scrolls: the top frame looks for ads again once scrolling stops.
+      window.dispatchEvent(new Event('scroll'));
+    });
     const after = natives(await b.waitForState(tabId, (s) => natives(s).some(([, t]) => t.includes('Fahrräder'))));
+    expect(after.length).toBe(before.length + 1);
     for (const entry of before) expect(after).toContainEqual(entry);
     expect(new Set(after.map(([k]) => k)).size).toBe(after.length);
 
