@@ -56,6 +56,8 @@ const MAX_SEGMENT_VALUES_READ = 10;
 const MAX_SEGMENT_KEYS_SHOWN = 6;
 const MAX_SEGMENT_VALUES_SHOWN = 5;
 const MAX_SENSITIVE_LISTED = 12;
+/** Targeting keys named in the Art. 18 line. */
+const MAX_SIGNAL_KEYS = 10;
 
 /** Member states of the EU (country-code top-level domains), and `.eu`. */
 const EU_TLDS = new Set(
@@ -296,7 +298,7 @@ export function adViews(state: TabState, ctx: AdContext): AdView[] {
     if (keys.length) line('told', 'adTargetingKeys', [{ list: keys }], 'declared');
     // Only keys that can be about the person count for Art. 18: not the page's section, not the auction's prices.
     const personal = personalKeys(keys);
-    if (personal.length) signals.push({ msg: 'adSignalKeys', subs: [{ list: personal }] });
+    if (personal.length) signals.push({ msg: 'adSignalKeys', subs: [{ list: personal.slice(0, MAX_SIGNAL_KEYS) }] });
     const segments = segmentsOf(gpt?.values);
     if (segments.more > 0) line('told', 'adTargetingValuesMore', [segments.shown.join('; '), segments.more], 'declared');
     else if (segments.shown.length) line('told', 'adTargetingValues', [segments.shown.join('; ')], 'declared');
