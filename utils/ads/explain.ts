@@ -63,7 +63,7 @@ const MAX_SIGNAL_KEYS = 10;
 const EU_TLDS = new Set(
   'at be bg hr cy cz dk ee fi fr de gr hu ie it lv lt lu mt nl pl pt ro sk si es se eu'.split(' '),
 );
-/** Languages of the EU label words we read (besides English, which is as much American). */
+/** Page languages taken for EU ones when the tag names no region: those of our EU label words (English is as much American). */
 const EU_LANGS = new Set(['de', 'fr', 'nl']);
 
 const SENSITIVE_KEYS: Record<SensitiveKind, MessageKey> = {
