@@ -12,7 +12,7 @@ const PLATFORMS: Record<string, string> = {
   meta: 'Meta', google: 'Google', tiktok: 'TikTok', snap: 'Snap', criteo: 'Criteo', linkedin: 'LinkedIn', x: 'X', microsoft: 'Microsoft',
   nationbuilder: 'NationBuilder', everyaction: 'EveryAction', actblue: 'ActBlue', 'action-network': 'Action Network', winred: 'WinRed', anedot: 'Anedot', mobilize: 'Mobilize',
 };
-const TECHNIQUES: Record<ProbeTechnique, MessageKey> = { canvas: 'techCanvas', webgl: 'techWebgl', audio: 'techAudio', fonts: 'techFonts' };
+const TECHNIQUES: Record<ProbeTechnique, MessageKey> = { canvas: 'techCanvas', webgl: 'techWebgl', audio: 'techAudio', fonts: 'techFonts', navigator: 'techNavigator' };
 
 function Section({ id, title, children }: { id: string; title: MessageKey; children: ComponentChildren }) {
   return (
@@ -103,7 +103,9 @@ export function PagePanel({ page }: { page: PageView }) {
         <Section id="fingerprinting" title="sectionFingerprinting">
           {page.fingerprinting.map((f) => (
             <Line key={f.technique + f.script} kind="fingerprint" provenance="observed">
-              <span data-company={f.company}>{t('fingerprintLine', [f.company ?? '?', t(TECHNIQUES[f.technique]), f.script])}</span>
+              <span data-company={f.company} data-technique={f.technique}>
+                {f.company ? t('fingerprintLine', [f.company, t(TECHNIQUES[f.technique]), f.script]) : t('fingerprintUnattributed', [t(TECHNIQUES[f.technique]), f.script])}
+              </span>
             </Line>
           ))}
         </Section>
@@ -116,8 +118,10 @@ export function PagePanel({ page }: { page: PageView }) {
             </Line>
           ))}
           {page.keylogging.map((k) => (
-            <Line key={k.script} kind="keylogging" provenance="observed">
-              {t('keylogLine', [k.company ?? '?', k.event])}
+            <Line key={`${k.script}|${k.event}`} kind="keylogging" provenance="observed">
+              <span data-company={k.company} data-event={k.event}>
+                {!k.company ? t('keylogUnattributed', [k.script, k.event]) : k.event === 'value' ? t('keylogValueLine', [k.company]) : t('keylogLine', [k.company, k.event])}
+              </span>
             </Line>
           ))}
         </Section>

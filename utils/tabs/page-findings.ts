@@ -1,4 +1,5 @@
 import { decodeTcString, type TcfConsent } from '../engine/consent';
+import { isAttributable } from '../engine/stack';
 import type { Classification } from '../engine/types';
 import type { ProbeFinding } from '../probe-schema';
 
@@ -11,9 +12,10 @@ export interface PageFindings {
   bids: { slot: string; bidder: string; advertiserDomains: string[]; dsa?: { behalf?: string; paid?: string }; origin: string }[];
   auctions: { slot: string; bidders: string[]; origin: string }[];
   slots: { slot: string; elementId: string; targetingKeys: string[]; pageKeys?: string[]; advertiserId?: number; campaignId?: number; creativeId?: number; lineItemId?: number; origin: string }[];
-  fingerprinting: { technique: Extract<ProbeFinding, { kind: 'fingerprint' }>['technique']; script: string; company?: string; party: 'first' | 'third' }[];
+  /** `company` is missing for scripts no URL names (blob:, inline in about:blank): reported, attributed to no one. */
+  fingerprinting: { technique: Extract<ProbeFinding, { kind: 'fingerprint' }>['technique']; script: string; company?: string; party: 'first' | 'third'; origin: string }[];
   replay: { vendor: string; origin: string }[];
-  keylogging: { script: string; event: string; company?: string }[];
+  keylogging: { script: string; event: string; company?: string; origin: string }[];
   campaign: { platform: string; evidence: string; origin: string }[];
 }
 
@@ -93,18 +95,22 @@ export function recordFinding(p: PageFindings, f: ProbeFinding, origin: string, 
       return true;
     }
     case 'fingerprint': {
-      const c = classify(f.script);
+      const c = isAttributable(f.script) ? classify(f.script) : undefined;
       const script = scriptName(f.script);
-      const entry = { technique: f.technique, script, company: c.entity?.company ?? (c.site || undefined), party: c.party };
+      const entry = { technique: f.technique, script, company: c ? c.entity?.company ?? (c.site || undefined) : undefined, party: c?.party ?? 'third', origin };
       return addUnique(p.fingerprinting, entry, LIMITS.fingerprinting, (x) => x.technique === f.technique && x.script === script);
     }
     case 'replay':
       return addUnique(p.replay, { vendor: f.vendor, origin }, LIMITS.replay, (x) => x.vendor === f.vendor);
     case 'keylogging': {
-      const c = classify(f.script);
-      if (c.party === 'first') return false;
+      // A blob: script cannot be vouched for by the page; an inline one is the page's own.
+      const attributable = isAttributable(f.script);
+      if (!attributable && !f.script.startsWith('blob:')) return false;
+      const c = attributable ? classify(f.script) : undefined;
+      if (c?.party === 'first') return false;
       const script = scriptName(f.script);
-      return addUnique(p.keylogging, { script, event: f.event, company: c.entity?.company ?? c.site }, LIMITS.keylogging, (x) => x.script === script);
+      const entry = { script, event: f.event, company: c ? c.entity?.company ?? (c.site || undefined) : undefined, origin };
+      return addUnique(p.keylogging, entry, LIMITS.keylogging, (x) => x.script === script && x.event === f.event);
     }
     case 'campaign':
       return addUnique(p.campaign, { platform: f.platform, evidence: f.evidence, origin }, LIMITS.campaign, (x) => x.platform === f.platform);
