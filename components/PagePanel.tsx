@@ -63,7 +63,13 @@ export function PagePanel({ page }: { page: PageView }) {
         <Section id="identity" title="sectionIdentityMatching">
           {page.identity.map((i) => (
             <Line key={`${i.platform}|${i.tag}|${i.origin}`} kind="identity-config" provenance="declared">
-              {i.fields.length ? t('identityConfig', [PLATFORMS[i.platform] ?? i.platform, fieldsText(i.fields)]) : t('identityConfigTag', [PLATFORMS[i.platform] ?? i.platform, i.tag ?? ''])}
+              <span data-platform={i.platform} data-tag={i.tag} data-fields={i.fields.join(' ')}>
+                {!i.fields.length
+                  ? t('identityConfigTag', [PLATFORMS[i.platform] ?? i.platform, i.tag ?? ''])
+                  : i.tag !== undefined
+                    ? t('identityConfigTagFields', [PLATFORMS[i.platform] ?? i.platform, i.tag, fieldsText(i.fields)])
+                    : t('identityConfig', [PLATFORMS[i.platform] ?? i.platform, fieldsText(i.fields)])}
+              </span>
             </Line>
           ))}
         </Section>

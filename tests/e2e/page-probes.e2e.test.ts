@@ -35,7 +35,7 @@ describe('what pages reveal from inside: consent, identity matching, fingerprint
     await expect(mismatch.locator('[data-provenance]').getAttribute('data-provenance')).resolves.toBe('inferred');
 
     const identity = await popup.locator('[data-group="identity"] [data-kind="identity-config"]').textContent();
-    expect(identity).toContain('The page set up Meta to receive your e-mail address, phone number');
+    expect(identity).toContain('The page set up Meta’s tag 998877665544332 to receive your e-mail address, phone number');
   });
 
   it('a checkout page: canvas and audio fingerprinting by ThreatMetrix, two replay scripts, a key logger', async () => {

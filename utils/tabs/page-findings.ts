@@ -59,11 +59,22 @@ export function recordFinding(p: PageFindings, f: ProbeFinding, origin: string, 
       return changed;
     }
     case 'identity-config': {
-      const existing = p.identity.find((x) => x.platform === f.platform && x.tag === f.tag && x.origin === origin);
+      // A tag and the fields set up for it often arrive apart (UET's tag id from its
+      // constructor, the fields from a later push): an untagged finding joins the
+      // platform's only entry from that frame, a tagged one names an untagged entry.
+      const same = p.identity.filter((x) => x.platform === f.platform && x.origin === origin);
+      const existing =
+        f.tag !== undefined
+          ? (same.find((x) => x.tag === f.tag) ?? same.find((x) => x.tag === undefined))
+          : same.length === 1
+            ? same[0]
+            : same.find((x) => x.tag === undefined);
       if (existing) {
-        const added = f.fields.filter((x) => !existing.fields.includes(x));
-        existing.fields.push(...added.slice(0, 24 - existing.fields.length));
-        return added.length > 0;
+        const added = f.fields.filter((x) => !existing.fields.includes(x)).slice(0, 24 - existing.fields.length);
+        existing.fields.push(...added);
+        const named = existing.tag === undefined && f.tag !== undefined;
+        if (named) existing.tag = f.tag;
+        return added.length > 0 || named;
       }
       return addUnique(p.identity, { platform: f.platform, tag: f.tag, fields: f.fields, origin }, LIMITS.identity, () => false);
     }
