@@ -170,7 +170,12 @@ describe('fonts', () => {
   });
   it('measurements are looked at only in bursts, and no longer once they repeat the same families', () => {
     const timers: (() => void)[] = [];
-    const burst = new MeasureBurst(3, 1000, (fn) => timers.push(fn));
+    // Like setTimeout, which throws "Illegal invocation" when called on another object.
+    const later = function (this: unknown, fn: () => void) {
+      if (this !== undefined) throw new TypeError('Illegal invocation');
+      timers.push(fn);
+    };
+    const burst = new MeasureBurst(3, 1000, later);
     expect([burst.hit(), burst.hit(), burst.hit()]).toEqual([false, false, false]);
     expect(burst.hit()).toBe(true);
     // A layout loop: the same family over and over.

@@ -30,7 +30,8 @@ export class MeasureBurst {
   hit(): boolean {
     if (!this.timer) {
       this.timer = true;
-      this.later(() => this.reset(), this.windowMs);
+      const later = this.later; // setTimeout, called without a receiver
+      later(() => this.reset(), this.windowMs);
     }
     return ++this.count > this.burst && this.looked >= 0;
   }
