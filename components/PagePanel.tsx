@@ -100,7 +100,10 @@ export function PagePanel({ page }: { page: PageView }) {
           ))}
           {page.slots.map((s) => (
             <Line key={`${s.slot}|${s.elementId}|${s.origin}`} kind="gpt-slot" provenance="declared">
-              <span data-slot={s.elementId}>{t('gptSlot', [s.slot, s.advertiserId ?? t('unknownValue'), s.campaignId ?? t('unknownValue')])}</span>
+              <span data-slot={s.elementId} data-creative={s.creativeId} data-keys={[...(s.pageKeys ?? []), ...s.targetingKeys].join(' ')}>
+                {t('gptSlot', [s.slot, s.advertiserId ?? t('unknownValue'), s.campaignId ?? t('unknownValue'), s.creativeId ?? t('unknownValue')])}
+                {s.targetingKeys.length || s.pageKeys?.length ? ' ' + t('gptSlotKeys', [[...new Set([...(s.pageKeys ?? []), ...s.targetingKeys])].join(', ')]) : ''}
+              </span>
             </Line>
           ))}
         </Section>

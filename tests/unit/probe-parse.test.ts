@@ -162,3 +162,43 @@ describe('consent APIs', () => {
     expect(gppFinding(throwing)).toBeUndefined();
   });
 });
+
+describe('GPT: the newer APIs and its own events', () => {
+  it('setConfig targeting keys, and source-agnostic ids when GPT gives no creative or line item', () => {
+    const slot = {
+      getAdUnitPath: () => '/1/backfill',
+      getSlotElementId: () => 'side',
+      getTargetingKeys: () => ['pos'],
+      getConfig: (k: string) => (k === 'targeting' ? { targeting: { pos: 'x', kw: ['a'] } } : {}),
+      getResponseInformation: () => ({ advertiserId: 1, campaignId: 2, creativeId: null, lineItemId: null, sourceAgnosticCreativeId: 77, sourceAgnosticLineItemId: 78 }),
+    };
+    expect(gptSlotFinding(slot, ['section'])).toMatchObject({ targetingKeys: ['pos', 'kw'], pageKeys: ['section'], creativeId: 77, lineItemId: 78 });
+  });
+  it('slots filled after the page was read are read when GPT says so', async () => {
+    const { gptReader } = await import('@/utils/probe/gpt');
+    const listeners: Record<string, ((e: unknown) => void)[]> = {};
+    let info: unknown = null;
+    const slot = { getAdUnitPath: () => '/1/more', getSlotElementId: () => 'more', getTargetingKeys: () => [], getResponseInformation: () => info };
+    const w = {
+      googletag: {
+        apiReady: true,
+        getConfig: () => ({ targeting: { section: 'x' } }),
+        pubads: () => ({ getSlots: () => [slot], getTargetingKeys: () => [], addEventListener: (t: string, fn: (e: unknown) => void) => (listeners[t] ??= []).push(fn) }),
+      },
+    };
+    const found: unknown[] = [];
+    const read = gptReader(w, (f) => found.push(f));
+    read();
+    expect(found).toEqual([expect.objectContaining({ elementId: 'more', advertiserId: undefined, pageKeys: ['section'] })]);
+    read(); // listens once
+    expect(Object.keys(listeners).sort()).toEqual(['slotOnload', 'slotRenderEnded']);
+    expect(listeners.slotRenderEnded).toHaveLength(1);
+    info = { advertiserId: 5, campaignId: 6, creativeId: 7, lineItemId: 8 };
+    listeners.slotRenderEnded![0]!({ slot, isEmpty: false });
+    expect(found[2]).toMatchObject({ elementId: 'more', advertiserId: 5, creativeId: 7 });
+    // A hostile event or slot never throws into GPT, and events are bounded.
+    expect(() => listeners.slotOnload![0]!(throwing)).not.toThrow();
+    for (let i = 0; i < 500; i++) listeners.slotOnload![0]!({ slot });
+    expect(found.length).toBeLessThanOrEqual(203);
+  });
+});

@@ -1,7 +1,8 @@
 import { emit } from './emit';
 import { criteoFindings, identityFinding, identityFromCall, identityFromQueues, uetFindings, webvisorEnabled, type Identity } from './identity-parse';
 import { hideOwnFrames, isOurs, looksLike } from './native';
-import { auctionFindings, bidFindings, configTargetingKeys, eidsFinding, gppFinding, gptSlotFinding, tcfFinding } from './parse';
+import { gptReader } from './gpt';
+import { auctionFindings, bidFindings, eidsFinding, gppFinding, tcfFinding } from './parse';
 import { observeAssignedFunction } from './window-trap';
 
 type Win = typeof globalThis & Record<string, any>;
@@ -129,49 +130,7 @@ function readPrebid(): void {
   }
 }
 
-/** Page-level keys: pubads().setTargeting and the newer googletag.setConfig({targeting}). */
-function gptPageKeys(gt: any, pubads: any): string[] {
-  const old = typeof pubads.getTargetingKeys === 'function' ? pubads.getTargetingKeys() : [];
-  return [...(Array.isArray(old) ? old.slice(0, 50) : []), ...configTargetingKeys(gt.getConfig, gt)];
-}
-
-const MAX_GPT_EVENTS = 200;
-let gptEvents = 0;
-let gptListening = false;
-
-/**
- * GPT tells its own listeners when a slot is filled (slotRenderEnded) and its creative has
- * loaded (slotOnload): slots filled late, lazily or on refresh are read then.
- */
-function listenToGpt(gt: any, pubads: any): void {
-  if (gptListening || typeof pubads.addEventListener !== 'function') return;
-  gptListening = true;
-  const onEvent = (event: { slot?: unknown }) => {
-    try {
-      if (gptEvents++ >= MAX_GPT_EVENTS || !event?.slot) return;
-      const f = gptSlotFinding(event.slot as never, gptPageKeys(gt, pubads), event);
-      if (f) emit(f);
-    } catch {
-      /* never throw into GPT */
-    }
-  };
-  pubads.addEventListener('slotRenderEnded', onEvent);
-  pubads.addEventListener('slotOnload', onEvent);
-}
-
-function readGpt(): void {
-  const gt = w.googletag;
-  if (!gt || typeof gt.pubads !== 'function' || !gt.apiReady) return;
-  const pubads = gt.pubads();
-  if (!pubads) return;
-  listenToGpt(gt, pubads);
-  const slots = pubads.getSlots?.();
-  const pageKeys = gptPageKeys(gt, pubads);
-  for (const slot of Array.isArray(slots) ? slots.slice(0, 30) : []) {
-    const f = gptSlotFinding(slot, pageKeys);
-    if (f) emit(f);
-  }
-}
+const readGpt = gptReader(w, emit);
 
 // ---------------------------------------------------------------------------------
 // Session replay vendors and campaign platforms, by the globals their snippets define
