@@ -1,7 +1,7 @@
 import { fieldOfName } from '@/utils/engine/identity';
 import type { IdentityField } from '@/utils/engine/types';
 import { fieldList, t, type MessageKey } from '@/utils/i18n';
-import type { PageView } from '@/utils/tabs/page-view';
+import type { MismatchEvidence, PageView } from '@/utils/tabs/page-view';
 import type { FINGERPRINT_TECHNIQUES } from '@/utils/probe-schema';
 
 type ProbeTechnique = (typeof FINGERPRINT_TECHNIQUES)[number];
@@ -11,6 +11,13 @@ import { ProvenanceTag } from './ProvenanceTag';
 const PLATFORMS: Record<string, string> = {
   meta: 'Meta', google: 'Google', tiktok: 'TikTok', snap: 'Snap', criteo: 'Criteo', linkedin: 'LinkedIn', x: 'X', microsoft: 'Microsoft',
   nationbuilder: 'NationBuilder', everyaction: 'EveryAction', actblue: 'ActBlue', 'action-network': 'Action Network', winred: 'WinRed', anedot: 'Anedot', mobilize: 'Mobilize',
+};
+// What received the data against the person's choice: [after refusing, without any consent].
+const EVIDENCE: Record<MismatchEvidence['kind'], [MessageKey, MessageKey]> = {
+  'hashed-identity': ['mismatchHashedRefused', 'mismatchHashedNone'],
+  'plain-identity': ['mismatchPlainRefused', 'mismatchPlainNone'],
+  'id-sync': ['mismatchSyncRefused', 'mismatchSyncNone'],
+  'third-party-cookie': ['mismatchCookieRefused', 'mismatchCookieNone'],
 };
 const TECHNIQUES: Record<ProbeTechnique, MessageKey> = { canvas: 'techCanvas', webgl: 'techWebgl', audio: 'techAudio', fonts: 'techFonts', navigator: 'techNavigator' };
 
@@ -41,22 +48,47 @@ function fieldsText(names: string[]): string {
 /** What the page itself revealed: consent, identity matching, auctions, fingerprinting, recording. */
 export function PagePanel({ page }: { page: PageView }) {
   const c = page.consent;
+  const frames = page.frameConsent ?? [];
+  const gpp = page.gpp.us.length + page.gpp.other.length > 0;
   return (
     <>
-      {(c || page.consentMismatch || page.gpp.length > 0) && (
+      {(c || page.consentMismatch || gpp || frames.length > 0) && (
         <Section id="consent" title="sectionConsent">
           {page.consentMismatch && (
             <Line kind="consent-mismatch" provenance="inferred">
               {t(page.consentMismatch.reason === 'refused' ? 'consentMismatchRefused' : 'consentMismatchNone', [page.consentMismatch.companies.join(t('listSeparator'))])}
             </Line>
           )}
+          {page.consentMismatch?.evidence.map((e) => (
+            <Line key={`${e.company}|${e.kind}|${e.names.join()}`} kind="consent-mismatch-evidence" provenance="inferred">
+              <span data-company={e.company} data-signal={e.kind}>
+                {t(EVIDENCE[e.kind][page.consentMismatch!.reason === 'refused' ? 0 : 1], [e.company, fieldList(e.fields) || e.names.join(', '), e.names.join(', ')])}
+              </span>
+            </Line>
+          ))}
           {c && (
             <Line kind="consent" provenance="declared">
-              {t('consentVendors', [c.vendors])} {t(c.createAdProfile && c.useAdProfile ? 'consentProfilesAllowed' : 'consentProfilesRefused')}
-              {c.deviceScan ? ' ' + t('consentDeviceScanAllowed') : ''} {t('consentSource', [c.cmpId])}
+              {t('consentVendors', [c.vendors])} {t(c.createAdProfile && c.useAdProfile ? 'consentProfilesAllowed' : 'consentProfilesRefused')}{' '}
+              {t(c.deviceScan ? 'consentDeviceScanAllowed' : 'consentDeviceScanRefused')} {t('consentSource', [c.cmpId])}
             </Line>
           )}
-          {page.gpp.length > 0 && <Line kind="gpp" provenance="declared">{t('consentGpp', [page.gpp.join(', ')])}</Line>}
+          {frames.map((f) => (
+            <Line key={f.origin} kind="frame-consent" provenance="declared">
+              <span data-origin={f.origin}>
+                {t('consentFrame', [f.origin, f.vendors])} {t(f.createAdProfile && f.useAdProfile ? 'consentProfilesAllowed' : 'consentProfilesRefused')}
+              </span>
+            </Line>
+          ))}
+          {page.gpp.us.length > 0 && (
+            <Line kind="gpp" provenance="declared">
+              <span data-sections={page.gpp.us.join(' ')}>{t('consentGpp', [page.gpp.us.join(', ')])}</span>
+            </Line>
+          )}
+          {page.gpp.other.length > 0 && (
+            <Line kind="gpp-other" provenance="declared">
+              <span data-sections={page.gpp.other.join(' ')}>{t('consentGppOther', [page.gpp.other.join(', ')])}</span>
+            </Line>
+          )}
         </Section>
       )}
       {page.identity.length > 0 && (

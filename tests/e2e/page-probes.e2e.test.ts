@@ -26,6 +26,7 @@ describe('what pages reveal from inside: consent, identity matching, fingerprint
     const line = await consent.locator('[data-kind="consent"]').textContent();
     expect(line).toContain('812 companies may use your data');
     expect(line).toContain('You refused ad profiles (TCF purposes 3 and 4)');
+    expect(line).toContain('You refused to let them scan your device to identify it (TCF special feature 2)');
     expect(line).toContain('CMP 7');
     await expect(consent.locator('[data-kind="consent"] [data-provenance]').getAttribute('data-provenance')).resolves.toBe('declared');
 
@@ -33,6 +34,12 @@ describe('what pages reveal from inside: consent, identity matching, fingerprint
     const mismatch = consent.locator('[data-kind="consent-mismatch"]');
     await expect(mismatch.textContent()).resolves.toContain('You refused ad profiles, yet Meta still received data that can identify you');
     await expect(mismatch.locator('[data-provenance]').getAttribute('data-provenance')).resolves.toBe('inferred');
+    // The evidence names the signals, by the names they were sent under.
+    const evidence = consent.locator('[data-kind="consent-mismatch-evidence"]');
+    await expect(evidence.locator('[data-signal="hashed-identity"]').textContent()).resolves.toBe(
+      'Meta received a hashed copy of your e-mail address, phone number (ud[em], ud[ph]) after you refused ad profiles.',
+    );
+    await expect(evidence.locator('[data-provenance]').first().getAttribute('data-provenance')).resolves.toBe('inferred');
 
     const identity = await popup.locator('[data-group="identity"] [data-kind="identity-config"]').textContent();
     expect(identity).toContain('The page set up Meta’s tag 998877665544332 to receive your e-mail address, phone number');

@@ -43,7 +43,7 @@ export function bridgeProbe(): void {
     if (tokens < 1) return;
     tokens--;
     seen.add(key);
-    if (finding.kind === 'tcf') sawTcf = true;
+    if (finding.kind === 'tcf' && finding.tcString) sawTcf = true;
     // Prebid names its slots by ad unit code, usually the id of the slot's element.
     if ((finding.kind === 'bid' || finding.kind === 'auction') && typeof finding.slot === 'string') noteAdUnit(finding.slot);
     queue.push(finding);

@@ -3,12 +3,20 @@ import { isAttributable } from '../engine/stack';
 import type { Classification } from '../engine/types';
 import type { ProbeFinding } from '../probe-schema';
 
+export type ConsentOnTab = TcfConsent & { source: 'api' | 'cookie'; origin: string };
+
 /** What the page itself revealed, from the probe. Every list is bounded. */
 export interface PageFindings {
-  consent?: TcfConsent & { source: 'api' | 'cookie'; origin: string };
-  gpp: string[];
+  /** The top frame's consent. A frame cannot replace it: frames' own consent is kept apart. */
+  consent?: ConsentOnTab;
+  /** Whether the top frame's CMP says the GDPR applies (it says so before anyone chose). */
+  gdprApplies?: boolean;
+  /** Consent strings declared inside frames (ad and embed frames), one per frame origin. */
+  frameConsent?: ConsentOnTab[];
+  /** GPP sections, by id or name as the CMP gave them. */
+  gpp: { section: string; origin: string }[];
   identity: { platform: string; tag?: string; fields: string[]; origin: string }[];
-  eids: { source: string; atype?: number }[];
+  eids: { source: string; atype?: number; origin: string }[];
   bids: { slot: string; bidder: string; advertiserDomains: string[]; dsa?: { behalf?: string; paid?: string }; origin: string }[];
   auctions: { slot: string; bidders: string[]; origin: string }[];
   slots: { slot: string; elementId: string; targetingKeys: string[]; pageKeys?: string[]; advertiserId?: number; campaignId?: number; creativeId?: number; lineItemId?: number; origin: string }[];
@@ -23,7 +31,7 @@ export function emptyFindings(): PageFindings {
   return { gpp: [], identity: [], eids: [], bids: [], auctions: [], slots: [], fingerprinting: [], replay: [], keylogging: [], campaign: [] };
 }
 
-const LIMITS = { identity: 30, eids: 50, bids: 30, auctions: 30, slots: 30, fingerprinting: 30, replay: 10, keylogging: 10, campaign: 10, gpp: 32 } as const;
+const LIMITS = { identity: 30, eids: 50, bids: 30, auctions: 30, slots: 30, fingerprinting: 30, replay: 10, keylogging: 10, campaign: 10, gpp: 32, frameConsent: 5 } as const;
 
 function addUnique<T>(list: T[], item: T, limit: number, same: (a: T) => boolean): boolean {
   if (list.some(same) || list.length >= limit) return false;
@@ -38,24 +46,42 @@ function scriptName(url: string): string {
 }
 
 /**
- * Merges one finding from a frame of `origin` into the page's findings. Script URLs are
- * attributed with the request engine. Returns whether anything changed.
+ * Merges one finding from a frame of `origin` into the page's findings; `top` says whether
+ * it came from the top frame. Script URLs are attributed with the request engine. Returns
+ * whether anything changed.
  */
-export function recordFinding(p: PageFindings, f: ProbeFinding, origin: string, classify: (url: string) => Classification): boolean {
+export function recordFinding(p: PageFindings, f: ProbeFinding, origin: string, classify: (url: string) => Classification, top = true): boolean {
   switch (f.kind) {
     case 'tcf': {
-      const decoded = decodeTcString(f.tcString);
-      if (!decoded) return false;
+      let changed = false;
+      if (top && f.gdprApplies !== undefined && p.gdprApplies !== f.gdprApplies) {
+        p.gdprApplies = f.gdprApplies;
+        changed = true;
+      }
+      const decoded = f.tcString ? decodeTcString(f.tcString) : undefined;
+      if (!decoded) return changed;
       const source = f.eventStatus === 'cookie' ? 'cookie' : 'api';
-      if (p.consent && source === 'cookie' && p.consent.source === 'api') return false;
-      const next = { ...decoded, source, origin } as const;
-      if (JSON.stringify(next) === JSON.stringify(p.consent)) return false;
+      const next: ConsentOnTab = { ...decoded, source, origin };
+      const same = (a: ConsentOnTab | undefined) => JSON.stringify(a) === JSON.stringify(next);
+      if (!top) {
+        // A frame's consent is its own: it never replaces what the top frame declared.
+        const frames = (p.frameConsent ??= []);
+        const i = frames.findIndex((x) => x.origin === origin);
+        if (i !== -1) {
+          if (same(frames[i]) || (source === 'cookie' && frames[i]!.source === 'api')) return changed;
+          frames[i] = next;
+          return true;
+        }
+        return addUnique(frames, next, LIMITS.frameConsent, () => false) || changed;
+      }
+      if (p.consent && source === 'cookie' && p.consent.source === 'api') return changed;
+      if (same(p.consent)) return changed;
       p.consent = next;
       return true;
     }
     case 'gpp': {
       let changed = false;
-      for (const s of f.sections) changed = addUnique(p.gpp, s, LIMITS.gpp, (x) => x === s) || changed;
+      for (const section of f.sections) changed = addUnique(p.gpp, { section, origin }, LIMITS.gpp, (x) => x.section === section) || changed;
       return changed;
     }
     case 'identity-config': {
@@ -82,7 +108,7 @@ export function recordFinding(p: PageFindings, f: ProbeFinding, origin: string, 
       let changed = false;
       for (const e of f.providers) {
         if (!e.source) continue;
-        changed = addUnique(p.eids, { source: e.source, atype: e.atype }, LIMITS.eids, (x) => x.source === e.source) || changed;
+        changed = addUnique(p.eids, { source: e.source, atype: e.atype, origin }, LIMITS.eids, (x) => x.source === e.source) || changed;
       }
       return changed;
     }
