@@ -65,4 +65,19 @@ describe('fingerprinting, each technique attributed to the script that used it',
     expect(seen.stack).toMatch(/^IndexSizeError: .*\n\s+at /);
     expect(seen.stack).not.toContain('chrome-extension://');
   });
+
+  it('fingerprinting inside an about:blank frame the script made itself: its company, under the frame\'s real origin', async () => {
+    const page = await b.context.newPage();
+    await page.goto('https://www.ferry-bookings-example.com/', { waitUntil: 'load' });
+    // The script used only the blank frame's canvas and navigator: only the probe inside that frame can see it.
+    expect(await page.evaluate(() => (window as unknown as { __frameCanvas: number }).__frameCanvas)).toBeGreaterThan(100);
+    const tabId = await b.tabId(page);
+    const state = await b.waitForState(tabId, (s) => s.page.fingerprinting.length >= 2);
+    expect(state.page.fingerprinting.map((f) => [f.company, f.technique, f.origin]).sort()).toEqual([
+      ['Riskified', 'canvas', 'https://www.ferry-bookings-example.com'],
+      ['Riskified', 'navigator', 'https://www.ferry-bookings-example.com'],
+    ]);
+    const popup = await b.openPopup(tabId);
+    await expect(popup.locator('[data-group="fingerprinting"] [data-company="Riskified"]').count()).resolves.toBe(2);
+  });
 });

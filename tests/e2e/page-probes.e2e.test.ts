@@ -65,6 +65,17 @@ describe('what pages reveal from inside: consent, identity matching, fingerprint
     expect(recording).toContain('FullStory can record');
     expect(recording).toContain('A script from Hotjar listens to what you type into this page (input)');
   });
+  it('an advocacy page with an EveryAction form and an Action Network widget: both platforms named from the markup', async () => {
+    const popup = await open('https://www.river-alliance-example.org/', (p) => p.waitForFunction(() => document.querySelectorAll('[data-group="campaign"] [data-kind="campaign"]').length >= 2, undefined, { timeout: 20_000 }));
+    const lines = await popup.locator('[data-group="campaign"] [data-kind="campaign"]').allTextContents();
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('This page is built with EveryAction (ngp-form)'),
+        expect.stringContaining('This page is built with Action Network (can-form-area)'),
+      ]),
+    );
+    await expect(popup.locator('[data-group="campaign"] [data-provenance]').first().getAttribute('data-provenance')).resolves.toBe('declared');
+  });
 });
 
 describe('an ad auction run by the real Prebid.js', () => {
