@@ -52,6 +52,11 @@ export function PagePanel({ page }: { page: PageView }) {
   const gpp = page.gpp.us.length + page.gpp.other.length > 0;
   return (
     <>
+      {!!page.dropped && (
+        <p class="late" data-kind="probe-dropped">
+          {t('probeDropped', [page.dropped])}
+        </p>
+      )}
       {(c || page.consentMismatch || gpp || frames.length > 0) && (
         <Section id="consent" title="sectionConsent">
           {page.consentMismatch && (

@@ -37,7 +37,7 @@ export function registerMessages(store: TabStore, learning: LearningStore, sight
     const sender = rawSender as Sender;
     if (sender.id !== browser.runtime.id) return undefined;
     // Probe reports are rate-limited per tab before anything is parsed.
-    if ((raw as { type?: unknown } | null)?.type === 'probe' && !sender.url?.startsWith(ownOrigin) && !admitProbe(sender.tab?.id ?? -1, raw)) return undefined;
+    if ((raw as { type?: unknown } | null)?.type === 'probe' && !sender.url?.startsWith(ownOrigin) && !admitProbe(store, sender.tab?.id ?? -1, sender.frameId === 0, raw)) return undefined;
     const parsed = messageSchema.safeParse(raw);
     if (!parsed.success) return undefined;
     const msg = parsed.data;

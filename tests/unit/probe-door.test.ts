@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HistoryRecorder } from '@/entrypoints/background/history';
 import { LearningStore } from '@/entrypoints/background/learning-store';
 import { registerMessages } from '@/entrypoints/background/messages';
-import { probeFindings } from '@/entrypoints/background/probe';
+import { probeFindings, topFrameFindings } from '@/entrypoints/background/probe';
 import { SightingsStore } from '@/entrypoints/background/sightings';
 import { TabStore } from '@/entrypoints/background/tab-store';
 import { TabBuckets } from '@/utils/tabs/rate-limit';
@@ -31,6 +31,7 @@ describe('probe reports at the background door', () => {
     fakeBrowser.reset();
     tabId = (await fakeBrowser.tabs.create({ url: PAGE })).id!;
     probeFindings.forget(tabId);
+    topFrameFindings.forget(tabId);
     store = new TabStore();
     const learning = new LearningStore();
     registerMessages(store, learning, new SightingsStore(store), new HistoryRecorder(store, learning));
@@ -81,13 +82,18 @@ describe('probe reports at the background door', () => {
     // 50 about:blank frames, each sending a full report at once.
     for (let i = 0; i < 50; i++) if ((await send(report(100, i), frame('about:blank', ORIGIN, 100 + i))) === null) admitted++;
     expect(admitted).toBe(4);
+    // What was dropped is counted on the tab, so the popup can say its findings may be incomplete.
+    expect((await state()).page.dropped).toBe(46 * 100);
+    // The frames cannot crowd out the top frame, which has a bucket of its own.
+    await expect(send(report(1, 98), top())).resolves.toBe(null);
+    await expect(send(report(1, 97), frame('about:blank', ORIGIN, 300))).resolves.toBeUndefined();
     // Malformed reports spend tokens too: they are counted before they are parsed.
-    probeFindings.forget(tabId);
+    topFrameFindings.forget(tabId);
     for (let i = 0; i < 4; i++) await send({ type: 'probe', findings: Array.from({ length: 100 }, () => ({ kind: 'eval' })) }, top());
     await expect(send(report(1, 99), top())).resolves.toBeUndefined();
     // Another tab is not affected.
     const other = (await fakeBrowser.tabs.create({ url: 'https://www.lindenbakery.org/' })).id!;
-    probeFindings.forget(other);
+    topFrameFindings.forget(other);
     await store.run(() => store.set(newTab(other, 'https://www.lindenbakery.org/', Date.now())));
     await expect(send(report(1, 0), { ...top(), url: 'https://www.lindenbakery.org/', origin: 'https://www.lindenbakery.org', tab: { id: other } })).resolves.toBe(null);
   });

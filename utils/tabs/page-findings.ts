@@ -25,6 +25,8 @@ export interface PageFindings {
   replay: { vendor: string; origin: string }[];
   keylogging: { script: string; event: string; company?: string; origin: string }[];
   campaign: { platform: string; evidence: string; origin: string }[];
+  /** Findings the page's frames sent beyond the tab's rate limit, dropped unread. */
+  dropped?: number;
 }
 
 export function emptyFindings(): PageFindings {
