@@ -48,5 +48,12 @@ describe('identity matching set up in the page, by the ad platforms\' own page A
     expect(text).not.toContain('3f2a0c2e1b5d');
     expect(await popup.locator('[data-group="identity"] [data-provenance]').first().getAttribute('data-provenance')).toBe('declared');
     expect(errors).toEqual([]);
+    // Before the snippets ran, the properties waiting for them were not listed; once
+    // assigned, twq is an ordinary data property whose source is the page's own function.
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as { __beforeSnippets: unknown; __afterTwq: unknown };
+      return { before: w.__beforeSnippets, after: w.__afterTwq };
+    });
+    expect(seen).toEqual({ before: { keys: [], forIn: false, value: 'undefined' }, after: { data: true, enumerable: true, writable: true, source: true } });
   });
 });
