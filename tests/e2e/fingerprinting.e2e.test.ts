@@ -41,6 +41,10 @@ describe('fingerprinting, each technique attributed to the script that used it',
         stack = String((e as Error).stack);
       }
       const getter = Object.getOwnPropertyDescriptor(Navigator.prototype, 'hardwareConcurrency')!.get!;
+      // Text drawing is seen once per context, then the context is as it was.
+      const drawn = document.createElement('canvas').getContext('2d')!;
+      drawn.fillText('x', 0, 0);
+      const afterDraw = [Object.getOwnPropertyNames(drawn).length, drawn.fillText === CanvasRenderingContext2D.prototype.fillText];
       return {
         ran: [w.__pxProps > 20, w.__forterFonts > 100, w.__riskifiedFonts > 0, w.__riskifiedCanvas > 0, w.__tmxFonts >= 0],
         limit: w.__limitAfter,
@@ -50,6 +54,7 @@ describe('fingerprinting, each technique attributed to the script that used it',
           Function.prototype.toString.call(Function.prototype.toString),
         ],
         getterName: getter.name,
+        afterDraw,
         stack,
       };
     });
@@ -61,6 +66,7 @@ describe('fingerprinting, each technique attributed to the script that used it',
       'function toString() { [native code] }',
     ]);
     expect(seen.getterName).toBe('get hardwareConcurrency');
+    expect(seen.afterDraw).toEqual([0, true]);
     // An error thrown by the native API through our wrapper shows the page's frames, not ours.
     expect(seen.stack).toMatch(/^IndexSizeError: .*\n\s+at /);
     expect(seen.stack).not.toContain('chrome-extension://');

@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { hideOwnFrames, isOurs, looksLike, wrapGetter, wrapMethod, wrapSetter } from '@/utils/probe/native';
+import { hideOwnFrames, isOurs, looksLike, shadowUntilFirstCall, wrapGetter, wrapMethod, wrapSetter } from '@/utils/probe/native';
 
 const toString = (f: unknown) => Function.prototype.toString.call(f);
 
@@ -31,6 +31,14 @@ describe('wrapped page APIs look and behave like the originals', () => {
     expect(proto.add.length).toBe(2);
     expect(new Thing().add(1, 2)).toBe(44);
     expect(seen).toEqual([['before', true, 1, 2], ['after', 1, 44]]);
+    // The original gets exactly the arguments given: a call missing one fails as natively.
+    const counts: number[] = [];
+    const proto2 = { f(..._a: unknown[]) { counts.push(arguments.length); return counts.length; } };
+    wrapMethod(proto2, 'f', () => undefined);
+    proto2.f();
+    proto2.f(1);
+    proto2.f(1, 2, 3, 4, 5, 6, 7);
+    expect(counts).toEqual([0, 1, 7]);
     // toString shows the original's source, also through the masked toString's own toString.
     expect(toString(proto.add)).toBe(toString(original));
     expect(toString(Function.prototype.toString)).toBe('function toString() { [native code] }');
@@ -117,5 +125,35 @@ describe('wrapped page APIs look and behave like the originals', () => {
     expect(hideOwnFrames(Object.freeze(new Error('x'))).message).toBe('x');
     expect(hideOwnFrames(42)).toBe(42);
     expect(hideOwnFrames(null)).toBe(null);
+  });
+
+  it('shadows for hot calls: the first call is seen, then the object is as it was', () => {
+    class Ctx {
+      drawn: string[] = [];
+      fillText(text: string, _x: number, _y: number) {
+        this.drawn.push(text);
+        return 'native';
+      }
+      strokeText(text: string) {
+        this.drawn.push(`stroke ${text}`);
+      }
+    }
+    const ctx = new Ctx();
+    const before = Object.getOwnPropertyNames(ctx);
+    const seen: unknown[] = [];
+    shadowUntilFirstCall(ctx, Ctx.prototype, ['fillText', 'strokeText'], (self) => seen.push(self));
+    expect(Object.getOwnPropertyNames(ctx)).toEqual([...before, 'fillText', 'strokeText']);
+    expect(ctx.fillText.name).toBe('fillText');
+    expect(ctx.fillText.length).toBe(3);
+    expect(toString(ctx.fillText)).toBe(toString(Ctx.prototype.fillText));
+    const cached = ctx.strokeText;
+    expect(ctx.fillText('a', 0, 0)).toBe('native');
+    expect(seen).toEqual([ctx]);
+    expect(Object.getOwnPropertyNames(ctx)).toEqual(before);
+    expect(ctx.fillText).toBe(Ctx.prototype.fillText);
+    // A shadow the page kept still works, and is not seen again.
+    cached.call(ctx, 'b');
+    expect(ctx.drawn).toEqual(['a', 'stroke b']);
+    expect(seen).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import { AudioRule } from './audio-rule';
 import { callerScript } from './caller';
 import { CanvasRule } from './canvas-rule';
 import { fontFamilyOf, MeasureBurst } from './font-family';
-import { wrapGetter, wrapMethod } from './native';
+import { shadowUntilFirstCall, wrapGetter, wrapMethod, wrapSetter } from './native';
 import { now, reportFingerprint } from './report';
 import { Sweep } from './sweep';
 
@@ -17,6 +17,7 @@ const NAVIGATOR_PROPS = [
 ];
 const SCREEN_PROPS = ['width', 'height', 'colorDepth', 'pixelDepth', 'availWidth', 'availHeight', 'availLeft', 'availTop', 'orientation'];
 
+const TEXT_WRITES = ['fillText', 'strokeText'];
 const UNMASKED_VENDOR = 0x9245;
 const UNMASKED_RENDERER = 0x9246;
 const later = setTimeout;
@@ -28,8 +29,8 @@ const later = setTimeout;
  *   canvas not shown in the document (2D canvas and OffscreenCanvas);
  * - WebGL: the unmasked renderer or vendor queried;
  * - audio: an oscillator with a compressor or analyser, read back;
- * - fonts: one script measuring many font families (element widths, measureText,
- *   document.fonts.check);
+ * - fonts: one script measuring many font families (element widths; text on a canvas,
+ *   seen by the fonts it sets; document.fonts.check);
  * - navigator: one script reading many device properties of navigator and screen.
  */
 export function watchFingerprinting(w: Win = globalThis as Win): void {
@@ -49,13 +50,12 @@ export function watchFingerprinting(w: Win = globalThis as Win): void {
     if (hooked.has(proto)) return;
     hooked.add(proto);
     if (type === '2d') {
-      const wrote = (ctx: object) => canvas.wrote(ctx);
-      wrapMethod(proto, 'fillText', wrote);
-      wrapMethod(proto, 'strokeText', wrote);
       wrapMethod(proto, 'getImageData', (ctx: CanvasRenderingContext2D, _x, _y, sw, sh) => canvas.read(ctx, Number(sw), Number(sh), shown(ctx.canvas)));
-      wrapMethod(proto, 'measureText', (ctx: CanvasRenderingContext2D) => {
+      // Measuring text in many fonts means setting many fonts: the font setter is called far
+      // less often than measureText or fillText on ordinary pages, and gives the value free.
+      wrapSetter(proto, 'font', (_ctx, value) => {
         if (!textBurst.hit()) return;
-        const family = fontFamilyOf(ctx.font);
+        const family = fontFamilyOf(value);
         textBurst.saw(family);
         fonts.note(family);
       });
@@ -65,11 +65,16 @@ export function watchFingerprinting(w: Win = globalThis as Win): void {
       });
     }
   };
+  // Who first writes text on a 2D context: its own fillText and strokeText see that one
+  // call, then step aside (pages draw text thousands of times).
   const onContext = (target: object, type: unknown, context: unknown) => {
     if (!context || typeof type !== 'string') return;
-    if (type === '2d') contextOf.set(target, context as object);
-    else if (!type.includes('webgl')) return;
-    hookContext(Object.getPrototypeOf(context) as object, type === '2d' ? '2d' : 'webgl');
+    const proto = Object.getPrototypeOf(context) as object;
+    if (type === '2d') {
+      if (!contextOf.has(target)) shadowUntilFirstCall(context as object, proto, TEXT_WRITES, (ctx: object) => canvas.wrote(ctx));
+      contextOf.set(target, context as object);
+    } else if (!type.includes('webgl')) return;
+    hookContext(proto, type === '2d' ? '2d' : 'webgl');
   };
   const readCanvas = (c: HTMLCanvasElement | OffscreenCanvas) => canvas.read(contextOf.get(c), c.width, c.height, shown(c as { isConnected?: boolean }));
   const HTMLCanvas = w.HTMLCanvasElement?.prototype;
@@ -103,6 +108,7 @@ export function watchFingerprinting(w: Win = globalThis as Win): void {
 
   // --- fonts measured in the document ------------------------------------------------
   const boxBurst = new MeasureBurst(20, 1000, later);
+  // Layout code reads widths all the time: the common case is one call and a compare.
   const measured = (el: HTMLElement) => {
     if (!boxBurst.hit()) return;
     const family = el.style?.fontFamily;

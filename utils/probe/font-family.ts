@@ -41,7 +41,8 @@ export class MeasureBurst {
     if (this.looked < 0) return;
     this.looked++;
     if (this.families.size < 400) this.families.add(family);
-    if (this.looked >= 100 && this.families.size * 4 < this.looked) this.looked = -1;
+    // A sweep measures a new family nearly every time; a layout loop the same few.
+    if (this.looked >= 30 && this.families.size * 3 < this.looked) this.looked = -1;
   }
 
   private reset(): void {

@@ -1,6 +1,6 @@
 import { emit } from './emit';
 import { criteoFindings, identityFinding, identityFromCall, identityFromQueues, uetFindings, webvisorEnabled, type Identity } from './identity-parse';
-import { hideOwnFrames, isOurs, looksLike } from './native';
+import { hideOwnFrames, isOurs, looksLike, wrapSetter } from './native';
 import { gptReader } from './gpt';
 import { auctionFindings, bidFindings, eidsFinding, gppFinding, tcfFinding } from './parse';
 import { observeAssignedFunction } from './window-trap';
@@ -174,22 +174,27 @@ function attemptEach(reads: (() => void)[]): void {
 
 const checkAll = () => attemptEach([wrapLiveFunctions, readQueues, readConsent, readPrebid, readGpt, readReplayAndCampaign]);
 
-const MAX_SCRIPT_LOADS = 300;
+const MAX_SCRIPT_LOADS = 100;
 let scriptLoads = 0;
+// The libraries that replace their queues with live functions, and GPT, by the hosts and
+// paths their snippets load them from (shared/research/signals.md §8.3). Snippets add
+// these scripts from JavaScript, setting their src: that setter is wrapped, and only such
+// a script gets a load listener, which runs before the snippet's own onload (UET builds
+// its tracker there). No listener for every load event of the page, and no reading of
+// window for missing globals on each (not free in Blink: the window's named properties
+// are looked up in the document).
+const LIVE_LIBRARIES = /^(?:https?:)?\/\/(?:analytics\.tiktok\.com|static\.criteo\.net|bat\.bing\.com|snap\.licdn\.com|mc\.yandex\.[a-z]+|(?:securepubads\.g\.doubleclick\.net|www\.googletagservices\.com|pagead2\.googlesyndication\.com)\/(?:tag|pagead\/managed)\/js\/)/;
 
 /** Installs the call observers now, and reads the page's globals at a few moments of its life. */
 export function watchGlobals(): void {
   for (const name of ['fbq', 'snaptr', 'twq']) observeAssignedFunction(w, name, (args) => emitAll([identityFromCall(name, args)]));
+  const onLibraryLoad = () => {
+    if (scriptLoads++ < MAX_SCRIPT_LOADS) attemptEach([wrapLiveFunctions, readGpt]);
+  };
+  wrapSetter(w.HTMLScriptElement?.prototype, 'src', (script: HTMLScriptElement, value) => {
+    if (typeof value === 'string' && LIVE_LIBRARIES.test(value)) listen.call(script, 'load', onLibraryLoad, { once: true });
+  });
   try {
-    // A script has just run: a library may have replaced its queue with a live function.
-    listen.call(
-      doc,
-      'load',
-      (e: Event) => {
-        if (e.target instanceof HTMLScriptElement && scriptLoads++ < MAX_SCRIPT_LOADS) attemptEach([wrapLiveFunctions, readGpt]);
-      },
-      { capture: true, passive: true },
-    );
     listen.call(w, 'DOMContentLoaded', checkAll, { once: true });
     listen.call(
       w,

@@ -5,7 +5,7 @@ import { isTextField, isTypingTarget, KEY_EVENTS, KeyLogRule } from './keylog-ru
 
 type Win = typeof globalThis & Record<string, any>;
 
-const HANDLERS = ['oninput', 'onkeydown', 'onkeyup', 'onkeypress', 'onchange', 'onbeforeinput'];
+const HANDLERS = ['oninput', 'onkeydown', 'onkeyup', 'onchange'];
 
 /**
  * Key logging, as Blacklight tests it, seen from inside the page: a script from another
@@ -41,9 +41,22 @@ export function watchKeyListeners(w: Win = globalThis as Win): void {
       /* ignore */
     }
   };
+  // The value getters are wrapped when someone first types: until then no value read can
+  // be key logging, and pages read values often.
+  let valueHooked = false;
+  const read = (el: object) => rule.valueRead(el);
+  const hookValues = () => {
+    if (valueHooked) return;
+    valueHooked = true;
+    wrapGetter(w.HTMLInputElement?.prototype, 'value', read);
+    wrapGetter(w.HTMLTextAreaElement?.prototype, 'value', read);
+  };
   if (listen && doc) {
     try {
-      listen.call(doc, 'input', (e: Event) => quietly(() => rule.typed(e.target)), { capture: true, passive: true });
+      listen.call(doc, 'input', (e: Event) => quietly(() => {
+        hookValues();
+        rule.typed(e.target);
+      }), { capture: true, passive: true });
       listen.call(doc, 'submit', () => quietly(() => rule.submitting()), { capture: true, passive: true });
       // Elements that held no field yet when a script listened on them: looked at again once
       // the page is built, after its own load handlers, and a little later.
@@ -56,7 +69,4 @@ export function watchKeyListeners(w: Win = globalThis as Win): void {
       /* never disturb the page */
     }
   }
-  const read = (el: object) => rule.valueRead(el);
-  wrapGetter(w.HTMLInputElement?.prototype, 'value', read);
-  wrapGetter(w.HTMLTextAreaElement?.prototype, 'value', read);
 }

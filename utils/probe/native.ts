@@ -4,27 +4,39 @@
  * the original's native source for it, and an error the original throws reaches the page
  * without the probe's own frames in its stack.
  */
+type AnyFn = (this: any, ...args: any[]) => any;
+
 const originals = new WeakMap<object, object>();
 const nativeToString = Function.prototype.toString;
 const defineProperty = Object.defineProperty;
 const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 const apply = Reflect.apply;
+/** invoke(fn, self, …args) calls fn on self without building an array, whatever the page does to Function.prototype.call. */
+const invoke = Function.prototype.call.bind(Function.prototype.call) as (fn: AnyFn, self: unknown, ...args: unknown[]) => unknown;
 
 /**
  * The script our code runs from (chrome-extension://<id>/content-scripts/probe.js, where
- * the whole probe is one bundle), as stack lines name it: read from our own stack.
+ * the whole probe is one bundle), as stack lines name it: read from our own stack the
+ * first time an error passes through a wrapper, not at document start.
  */
-const OWN_PREFIX = ((): string | undefined => {
-  try {
-    for (const line of String(new Error().stack).split('\n')) {
-      const m = /(?:\(|@|at )((?:[a-z-]+:\/\/|\/)[^\s()]+?):\d+(?::\d+)?\)?$/.exec(line.trim());
-      if (m) return m[1];
+let ownPrefix: string | null | undefined;
+function ownScript(): string | undefined {
+  if (ownPrefix === undefined) {
+    ownPrefix = null;
+    try {
+      for (const line of String(new Error().stack).split('\n')) {
+        const m = /(?:\(|@|at )((?:[a-z-]+:\/\/|\/)[^\s()]+?):\d+(?::\d+)?\)?$/.exec(line.trim());
+        if (m) {
+          ownPrefix = m[1]!;
+          break;
+        }
+      }
+    } catch {
+      /* no stack: nothing to hide */
     }
-  } catch {
-    /* no stack: nothing to hide */
   }
-  return undefined;
-})();
+  return ownPrefix ?? undefined;
+}
 
 function maskToString(): void {
   const toString = {
@@ -47,14 +59,14 @@ maskToString();
  * Returns the error, for `throw hideOwnFrames(e)`.
  */
 export function hideOwnFrames<T>(e: T): T {
-  if (!OWN_PREFIX) return e;
   try {
     if (e && typeof e === 'object') {
       const stack = (e as { stack?: unknown }).stack;
-      if (typeof stack === 'string' && stack.includes(OWN_PREFIX)) {
+      const own = ownScript();
+      if (own && typeof stack === 'string' && stack.includes(own)) {
         (e as { stack?: unknown }).stack = stack
           .split('\n')
-          .filter((line) => !line.includes(OWN_PREFIX))
+          .filter((line) => !line.includes(own))
           .join('\n');
       }
     }
@@ -64,15 +76,12 @@ export function hideOwnFrames<T>(e: T): T {
   return e;
 }
 
-type AnyFn = (this: any, ...args: any[]) => any;
-
 /**
  * Replaces `proto[name]` with a wrapper that calls `before(this, a0, a1, a2, a3)`, then
- * the original, then `after(this, a0, result)`, and returns the original's result as is.
- * The hooks run on every call a page makes, so the wrapper passes arguments one by one
- * rather than through an arguments object; the methods we wrap are Web IDL operations,
- * for which a trailing `undefined` is the same as an argument left out. The hooks never
- * throw into the page.
+ * the original with exactly the arguments it was given (so that a call missing a required
+ * argument throws the same TypeError), then `after(this, a0, result)`, and returns the
+ * original's result as is. The hooks run on every call a page makes; they never throw
+ * into the page.
  */
 export function wrapMethod<T extends object>(
   proto: T | undefined,
@@ -85,31 +94,35 @@ export function wrapMethod<T extends object>(
     const desc = getOwnPropertyDescriptor(proto, name);
     const original = desc?.value as AnyFn | undefined;
     if (typeof original !== 'function' || originals.has(original)) return;
+    // One named method for every wrapper, so that profiles can tell time spent in wrappers
+    // (which includes the wrapped native's own work) from the probe's own; the page sees
+    // the original's name.
     const wrapper = {
-      [name](this: unknown, a0?: unknown, a1?: unknown, a2?: unknown, a3?: unknown, a4?: unknown) {
+      targetlensMethod(this: unknown, ...args: unknown[]) {
         if (before) {
           try {
-            before(this, a0, a1, a2, a3);
+            before(this, args[0], args[1], args[2], args[3]);
           } catch {
             /* ignore */
           }
         }
         let result: unknown;
         try {
-          result = arguments.length > 5 ? apply(original, this, arguments) : original.call(this, a0, a1, a2, a3, a4);
+          result = apply(original, this, args);
         } catch (e) {
           throw hideOwnFrames(e);
         }
         if (after) {
           try {
-            after(this, a0, result);
+            after(this, args[0], result);
           } catch {
             /* ignore */
           }
         }
         return result;
       },
-    }[name]!;
+    }.targetlensMethod;
+    defineProperty(wrapper, 'name', { value: original.name });
     defineProperty(wrapper, 'length', { value: original.length });
     originals.set(wrapper, original);
     defineProperty(proto, name, { ...desc, value: wrapper });
@@ -127,21 +140,22 @@ export function wrapSetter<T extends object>(proto: T | undefined, name: string,
     if (!desc || typeof original !== 'function' || originals.has(original)) return;
     const setter = getOwnPropertyDescriptor(
       {
-        set [name](value: unknown) {
+        set targetlensSetter(value: unknown) {
           try {
             before(this, value);
           } catch {
             /* ignore */
           }
           try {
-            apply(original, this, [value]);
+            invoke(original, this, value);
           } catch (e) {
             throw hideOwnFrames(e);
           }
         },
       },
-      name,
+      'targetlensSetter',
     )!.set!;
+    defineProperty(setter, 'name', { value: original.name });
     originals.set(setter, original);
     defineProperty(proto, name, { ...desc, set: setter });
   } catch {
@@ -161,10 +175,10 @@ export function wrapGetter<T extends object>(proto: T | undefined, name: string,
     if (!desc || typeof original !== 'function' || originals.has(original)) return;
     const getter = getOwnPropertyDescriptor(
       {
-        get [name]() {
+        get targetlensGetter() {
           let value: unknown;
           try {
-            value = apply(original, this, []);
+            value = invoke(original, this);
           } catch (e) {
             throw hideOwnFrames(e);
           }
@@ -176,12 +190,62 @@ export function wrapGetter<T extends object>(proto: T | undefined, name: string,
           return value;
         },
       },
-      name,
+      'targetlensGetter',
     )!.get!;
+    defineProperty(getter, 'name', { value: original.name });
     originals.set(getter, original);
     defineProperty(proto, name, { ...desc, get: getter });
   } catch {
     /* leave the page's API as it was */
+  }
+}
+
+/**
+ * For calls too frequent to wrap on the prototype (a wrapper defeats V8's fast calls into
+ * the browser, a microsecond each): gives one object own copies of `names` that call
+ * `first(this)` on the first call of any of them, then remove themselves, last added
+ * first, so the object gets its original shape back and every later call goes straight
+ * to the prototype's native method. Until then the object has these own properties.
+ */
+export function shadowUntilFirstCall(target: object, proto: object, names: readonly string[], first: (self: any) => void): void {
+  try {
+    const shadows: [string, AnyFn][] = [];
+    let done = false;
+    const restore = (self: object) => {
+      if (done || self !== target) return;
+      done = true;
+      try {
+        first(self);
+      } catch {
+        /* ignore */
+      }
+      for (let i = shadows.length - 1; i >= 0; i--) {
+        const [name, shadow] = shadows[i]!;
+        if (getOwnPropertyDescriptor(target, name)?.value === shadow) delete (target as Record<string, unknown>)[name];
+      }
+    };
+    for (const name of names) {
+      const desc = getOwnPropertyDescriptor(proto, name);
+      const original = desc?.value as AnyFn | undefined;
+      if (typeof original !== 'function') continue;
+      const shadow = {
+        targetlensShadow(this: unknown, ...args: unknown[]) {
+          if (!done) restore(this as object);
+          try {
+            return apply(original, this, args);
+          } catch (e) {
+            throw hideOwnFrames(e);
+          }
+        },
+      }.targetlensShadow;
+      defineProperty(shadow, 'name', { value: original.name });
+      defineProperty(shadow, 'length', { value: original.length });
+      originals.set(shadow, original);
+      defineProperty(target, name, { ...desc, value: shadow });
+      shadows.push([name, shadow]);
+    }
+  } catch {
+    /* leave the object as it was */
   }
 }
 
