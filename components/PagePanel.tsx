@@ -45,7 +45,10 @@ function fieldsText(names: string[]): string {
   return [fieldList(known), ...unknown].filter(Boolean).join(t('listSeparator'));
 }
 
-/** What the page itself revealed: consent, identity matching, auctions, fingerprinting, recording. */
+/**
+ * What the page itself revealed: consent, identity matching, auctions, fingerprinting,
+ * recording. All of it crossed the probe's bridge, which the page can forge: declared.
+ */
 export function PagePanel({ page }: { page: PageView }) {
   const c = page.consent;
   const frames = page.frameConsent ?? [];
@@ -148,7 +151,7 @@ export function PagePanel({ page }: { page: PageView }) {
       {page.fingerprinting.length > 0 && (
         <Section id="fingerprinting" title="sectionFingerprinting">
           {page.fingerprinting.map((f) => (
-            <Line key={f.technique + f.script} kind="fingerprint" provenance="observed">
+            <Line key={f.technique + f.script} kind="fingerprint" provenance="declared">
               <span data-company={f.company} data-technique={f.technique}>
                 {f.company ? t('fingerprintLine', [f.company, t(TECHNIQUES[f.technique]), f.script]) : t('fingerprintUnattributed', [t(TECHNIQUES[f.technique]), f.script])}
               </span>
@@ -159,12 +162,12 @@ export function PagePanel({ page }: { page: PageView }) {
       {(page.replay.length > 0 || page.keylogging.length > 0) && (
         <Section id="recording" title="sectionRecording">
           {page.replay.map((r) => (
-            <Line key={r.vendor} kind="replay" provenance="observed">
+            <Line key={r.vendor} kind="replay" provenance="declared">
               {t('replayLine', [r.vendor])}
             </Line>
           ))}
           {page.keylogging.map((k) => (
-            <Line key={`${k.script}|${k.event}`} kind="keylogging" provenance="observed">
+            <Line key={`${k.script}|${k.event}`} kind="keylogging" provenance="declared">
               <span data-company={k.company} data-event={k.event}>
                 {!k.company ? t('keylogUnattributed', [k.script, k.event]) : k.event === 'value' ? t('keylogValueLine', [k.company]) : t('keylogLine', [k.company, k.event])}
               </span>

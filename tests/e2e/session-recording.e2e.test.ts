@@ -50,6 +50,8 @@ describe('session replay and key logging', () => {
     const text = await popup.locator('[data-group="recording"]').textContent();
     expect(text).toContain('A script from Smartsupp.com reads what you type into fields (their value), before you send anything.');
     expect(text).not.toContain('Ada');
+    // What the probe reports crosses a bridge the page can forge: declared by the page.
+    await expect(popup.locator('[data-group="recording"] [data-kind="keylogging"] [data-provenance]').first().getAttribute('data-provenance')).resolves.toBe('declared');
     expect(errors).toEqual([]);
     // What the vendors' own scripts computed is what they compute without us.
     const ran = await page.evaluate(() => {
