@@ -41,7 +41,7 @@ describe('fingerprinting, each technique attributed to the script that used it',
         stack = String((e as Error).stack);
       }
       const getter = Object.getOwnPropertyDescriptor(Navigator.prototype, 'hardwareConcurrency')!.get!;
-      // Text drawing is seen once per context, then the context is as it was.
+      // A context the page's own code makes is left as it is (only other hosts' contexts are watched).
       const drawn = document.createElement('canvas').getContext('2d')!;
       drawn.fillText('x', 0, 0);
       const afterDraw = [Object.getOwnPropertyNames(drawn).length, drawn.fillText === CanvasRenderingContext2D.prototype.fillText];

@@ -79,49 +79,58 @@ describe('sweeps: one script reading many distinct values in a short window', ()
 });
 
 describe('canvas: a write and a read larger than 16×16 by the same script', () => {
-  it('reports a hidden canvas written and read back by one script', () => {
+  it('reports a hidden canvas another host\'s script created, wrote text on and read back', () => {
     const caller = fakeCaller();
     const reports: string[] = [];
     const rule = new CanvasRule(caller.fn, (x) => reports.push(x));
     const ctx = {};
+    rule.created(ctx, A, true);
     rule.wrote(ctx);
     rule.wrote(ctx);
     expect(caller.stacks).toBe(1);
     rule.read(ctx, 240, 60, false);
     expect(reports).toEqual([A]);
   });
-  it('ignores tiny reads, unwritten canvases, canvases shown in the page, and reads by another script', () => {
+  it('ignores tiny reads, canvases shown in the page, reads by another script, and watched canvases nobody wrote text on', () => {
     const caller = fakeCaller();
     const reports: string[] = [];
     const rule = new CanvasRule(caller.fn, (x) => reports.push(x));
     const ctx = {};
-    rule.read(ctx, 300, 150, false); // nothing drawn yet
+    rule.read(ctx, 300, 150, false); // a context we never saw made
+    rule.created(ctx, A, true);
+    rule.read(ctx, 300, 150, false); // an image resized, no text: not a fingerprint
     rule.wrote(ctx);
     rule.read(ctx, 1, 1, false); // getImageData(0, 0, 1, 1)
     rule.read(ctx, 16, 300, false); // 16 wide is not larger than 16
     rule.read(ctx, 300, 150, true); // a chart in the page, exported
     rule.read(undefined, 300, 150, false);
-    caller.script = B; // a replay or screenshot script copying the page's drawing
+    caller.script = B; // a replay or screenshot script copying the drawing
     rule.read(ctx, 300, 150, false);
-    expect(reports).toEqual([]);
     rule.read(ctx, -300, -150, false);
     expect(reports).toEqual([]);
     caller.script = A;
     rule.read(ctx, -300, -150, false); // getImageData accepts negative sizes
     expect(reports).toEqual([A]);
   });
-  it('beyond its budget of writers, takes the reader for the writer', () => {
-    const caller = fakeCaller();
+  it('on the page\'s own contexts, and past the budget of stacks, the creator stands for the writer', () => {
+    const PAGE = 'https://www.shop.example/checkout';
+    const caller = fakeCaller(PAGE);
     const reports: string[] = [];
-    const rule = new CanvasRule(caller.fn, (x) => reports.push(x), 1);
-    const first = {};
-    const second = {};
-    rule.wrote(first);
+    const rule = new CanvasRule(caller.fn, (x) => reports.push(x));
+    const own = {};
+    rule.created(own, PAGE, false);
+    rule.wrote(own); // not watched: no stack
+    expect(caller.stacks).toBe(0);
     caller.script = B;
-    rule.wrote(second);
-    expect(caller.stacks).toBe(1);
-    rule.read(second, 100, 100, false);
-    expect(reports).toEqual([B]);
+    rule.read(own, 100, 100, false); // another script reads the page's canvas
+    expect(reports).toEqual([]);
+    caller.script = PAGE;
+    rule.read(own, 100, 100, false); // the page fingerprints itself: reported, as first party
+    const unknown = {};
+    rule.created(unknown, undefined, false);
+    caller.script = B;
+    rule.read(unknown, 100, 100, false);
+    expect(reports).toEqual([PAGE, B]);
   });
 });
 

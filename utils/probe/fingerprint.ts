@@ -1,3 +1,4 @@
+import { isAttributable } from '../engine/stack';
 import { AudioRule } from './audio-rule';
 import { callerScript } from './caller';
 import { CanvasRule } from './canvas-rule';
@@ -18,6 +19,8 @@ const NAVIGATOR_PROPS = [
 const SCREEN_PROPS = ['width', 'height', 'colorDepth', 'pixelDepth', 'availWidth', 'availHeight', 'availLeft', 'availTop', 'orientation'];
 
 const TEXT_WRITES = ['fillText', 'strokeText'];
+/** Stacks taken for new 2D contexts, at most, over a page's life. */
+const MAX_CREATORS = 64;
 const UNMASKED_VENDOR = 0x9245;
 const UNMASKED_RENDERER = 0x9246;
 const later = setTimeout;
@@ -26,10 +29,11 @@ const later = setTimeout;
  * Fingerprinting, from the research's definitions, with the cheapest hooks that see it.
  * Each is attributed to the calling script from a stack, taken only when a rule fires:
  * - canvas: text written and read back over more than 16×16 by the same script, on a
- *   canvas not shown in the document (2D canvas and OffscreenCanvas);
+ *   canvas not shown in the document (2D canvas and OffscreenCanvas; see canvas-rule.ts
+ *   for how writes are watched cheaply);
  * - WebGL: the unmasked renderer or vendor queried;
  * - audio: an oscillator with a compressor or analyser, read back;
- * - fonts: one script measuring many font families (element widths; text on a canvas,
+ * - fonts: one script measuring many font families (span widths; text on a canvas,
  *   seen by the fonts it sets; document.fonts.check);
  * - navigator: one script reading many device properties of navigator and screen.
  */
@@ -65,13 +69,27 @@ export function watchFingerprinting(w: Win = globalThis as Win): void {
       });
     }
   };
-  // Who first writes text on a 2D context: its own fillText and strokeText see that one
-  // call, then step aside (pages draw text thousands of times).
+  // Who made each 2D context, and, on contexts made by another host's script, who first
+  // writes text on it: their own fillText and strokeText see that one call, then step aside.
+  let creators = 0;
+  const ownHost = w.location?.host;
+  const foreign = (script: string) => {
+    try {
+      return !isAttributable(script) ? script.startsWith('blob:') : new URL(script).host !== ownHost;
+    } catch {
+      return false;
+    }
+  };
   const onContext = (target: object, type: unknown, context: unknown) => {
     if (!context || typeof type !== 'string') return;
     const proto = Object.getPrototypeOf(context) as object;
     if (type === '2d') {
-      if (!contextOf.has(target)) shadowUntilFirstCall(context as object, proto, TEXT_WRITES, (ctx: object) => canvas.wrote(ctx));
+      if (!contextOf.has(target)) {
+        const creator = creators++ < MAX_CREATORS ? callerScript() : undefined;
+        const track = !!creator && foreign(creator);
+        canvas.created(context as object, creator, track);
+        if (track) shadowUntilFirstCall(context as object, proto, TEXT_WRITES, (ctx: object) => canvas.wrote(ctx));
+      }
       contextOf.set(target, context as object);
     } else if (!type.includes('webgl')) return;
     hookContext(proto, type === '2d' ? '2d' : 'webgl');
@@ -117,8 +135,9 @@ export function watchFingerprinting(w: Win = globalThis as Win): void {
     if (f) fonts.note(f);
   };
   const HTMLEl = w.HTMLElement?.prototype;
+  // Font probes compare a span's width first, and its height only when the width is the
+  // same: offsetWidth alone sees them, and halves what layout code pays.
   wrapGetter(HTMLEl, 'offsetWidth', measured);
-  wrapGetter(HTMLEl, 'offsetHeight', measured);
   wrapMethod(w.FontFaceSet?.prototype, 'check', (_set, font) => fonts.note(fontFamilyOf(font)));
 
   // --- device properties -----------------------------------------------------------------

@@ -26,14 +26,15 @@ export class MeasureBurst {
     private readonly later: (fn: () => void, ms: number) => void,
   ) {}
 
-  /** Whether this measurement should be looked at. */
+  /** Whether this measurement should be looked at. Layout code calls this all the time: keep it to a few compares. */
   hit(): boolean {
+    if (this.looked < 0) return false;
     if (!this.timer) {
       this.timer = true;
       const later = this.later; // setTimeout, called without a receiver
       later(() => this.reset(), this.windowMs);
     }
-    return ++this.count > this.burst && this.looked >= 0;
+    return ++this.count > this.burst;
   }
 
   /** The family of a measurement we looked at; stops looking when families repeat. */
