@@ -130,7 +130,12 @@ export async function benchProbe(): Promise<void> {
     console.log(`    fastest load with Targetlens ${minA.toFixed(1)} ms, without ${minB.toFixed(1)} ms: the wrappers cost it ${(minA - minB).toFixed(1)} ms`);
     console.log(`    median with Targetlens ${medA.toFixed(1)} ms, without ${medB.toFixed(1)} ms (${(medA - medB).toFixed(1)} ms)`);
     console.log(`    fastest by part, with / without: ${parts.map((k) => `${k} ${stat(min, ownWith, k).toFixed(1)} / ${stat(min, ownWithout, k).toFixed(1)}`).join(', ')}`);
-    console.log(`  main-world probe over the whole load: own code + what the wrappers cost (fastest loads)  ${fmt(median(a.map((x) => x.probeMs)) + Math.max(0, minA - minB))} ms  (budget 5 ms)`);
+    // On a busy machine the fastest loads of the whole script differ by more than its parts
+    // do: the wrappers' cost is taken part by part, a part that ran faster with the
+    // extension counting as no cost.
+    const wrapperCost = parts.reduce((sum, k) => sum + Math.max(0, stat(min, ownWith, k) - stat(min, ownWithout, k)), 0);
+    console.log(`  what the wrappers cost the page's script, part by part (fastest loads)   ${fmt(wrapperCost)} ms`);
+    console.log(`  main-world probe over the whole load: own code + what the wrappers cost ${fmt(median(a.map((x) => x.probeMs)) + wrapperCost)} ms  (budget 5 ms)`);
     console.log(`  load event: with Targetlens ${median(a.map((x) => x.loadMs)).toFixed(0)} ms, without ${median(b.map((x) => x.loadMs)).toFixed(0)} ms`);
   } finally {
     await withExt.close();
