@@ -7,7 +7,6 @@ import { observeAssignedFunction } from './window-trap';
 
 type Win = typeof globalThis & Record<string, any>;
 const w = globalThis as Win;
-const doc = document;
 const listen = EventTarget.prototype.addEventListener;
 const apply = Reflect.apply;
 const construct = Reflect.construct;
