@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { hideOwnFrames, isOurs, looksLike, shadowUntilFirstCall, wrapGetter, wrapMethod, wrapSetter } from '@/utils/probe/native';
+import { hideOwnFrames, isOurs, looksLike, onFirstGet, shadowUntilFirstCall, wrapGetter, wrapMethod, wrapSetter } from '@/utils/probe/native';
 
 const toString = (f: unknown) => Function.prototype.toString.call(f);
 
@@ -155,5 +155,27 @@ describe('wrapped page APIs look and behave like the originals', () => {
     cached.call(ctx, 'b');
     expect(ctx.drawn).toEqual(['a', 'stroke b']);
     expect(seen).toHaveLength(1);
+  });
+
+  it('work deferred to the first read of an accessor: done once, and the accessor is the original again', () => {
+    const originalGet = function (this: { n: number }) {
+      return this.n;
+    };
+    const target = { n: 7 };
+    Object.defineProperty(target, 'navigator', { get: originalGet, enumerable: true, configurable: true });
+    let installs = 0;
+    onFirstGet(target, 'navigator', () => installs++);
+    expect(installs).toBe(0);
+    const watching = Object.getOwnPropertyDescriptor(target, 'navigator')!;
+    expect(watching.get).not.toBe(originalGet);
+    expect(toString(watching.get)).toBe(toString(originalGet));
+    expect((target as unknown as { navigator: number }).navigator).toBe(7);
+    expect((target as unknown as { navigator: number }).navigator).toBe(7);
+    expect(installs).toBe(1);
+    expect(Object.getOwnPropertyDescriptor(target, 'navigator')).toEqual({ get: originalGet, set: undefined, enumerable: true, configurable: true });
+    // Nothing to watch: the work is done at once.
+    let now = 0;
+    onFirstGet(Object.freeze({ x: 1 }), 'x', () => now++);
+    expect(now).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import { AudioRule } from './audio-rule';
 import { callerScript } from './caller';
 import { CanvasRule } from './canvas-rule';
 import { fontFamilyOf, MeasureBurst } from './font-family';
-import { shadowUntilFirstCall, wrapGetter, wrapMethod, wrapSetter } from './native';
+import { onFirstGet, shadowUntilFirstCall, wrapGetter, wrapMethod, wrapSetter } from './native';
 import { now, reportFingerprint } from './report';
 import { Sweep } from './sweep';
 
@@ -141,8 +141,13 @@ export function watchFingerprinting(w: Win = globalThis as Win): void {
   wrapMethod(w.FontFaceSet?.prototype, 'check', (_set, font) => fonts.note(fontFamilyOf(font)));
 
   // --- device properties -----------------------------------------------------------------
-  const Nav = w.Navigator?.prototype;
-  for (const p of NAVIGATOR_PROPS) wrapGetter(Nav, p, () => device.note(p));
-  const Scr = w.Screen?.prototype;
-  for (const p of SCREEN_PROPS) wrapGetter(Scr, p, () => device.note(`screen.${p}`));
+  // Their 25 getters are wrapped when the page first reads window.navigator or window.screen.
+  onFirstGet(w, 'navigator', () => {
+    const Nav = w.Navigator?.prototype;
+    for (const p of NAVIGATOR_PROPS) wrapGetter(Nav, p, () => device.note(p));
+  });
+  onFirstGet(w, 'screen', () => {
+    const Scr = w.Screen?.prototype;
+    for (const p of SCREEN_PROPS) wrapGetter(Scr, p, () => device.note(`screen.${p}`));
+  });
 }

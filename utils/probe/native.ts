@@ -249,6 +249,59 @@ export function shadowUntilFirstCall(target: object, proto: object, names: reado
   }
 }
 
+/**
+ * Calls `first()` the first time `target[name]` is read (an accessor, such as
+ * window.navigator), and puts the original accessor back at that moment, so that work the
+ * page may never need waits until it is needed. Calls `first()` at once when the property
+ * cannot be watched.
+ */
+export function onFirstGet(target: object, name: string, first: () => void): void {
+  let desc: PropertyDescriptor | undefined;
+  try {
+    desc = getOwnPropertyDescriptor(target, name);
+  } catch {
+    desc = undefined;
+  }
+  const original = desc?.get;
+  if (!desc || typeof original !== 'function' || !desc.configurable) {
+    first();
+    return;
+  }
+  let done = false;
+  const getter = getOwnPropertyDescriptor(
+    {
+      get targetlensGetter() {
+        if (!done) {
+          done = true;
+          try {
+            defineProperty(target, name, desc!);
+          } catch {
+            /* ignore */
+          }
+          try {
+            first();
+          } catch {
+            /* ignore */
+          }
+        }
+        try {
+          return invoke(original, this);
+        } catch (e) {
+          throw hideOwnFrames(e);
+        }
+      },
+    },
+    'targetlensGetter',
+  )!.get!;
+  try {
+    defineProperty(getter, 'name', { value: original.name });
+    originals.set(getter, original);
+    defineProperty(target, name, { ...desc, get: getter });
+  } catch {
+    first();
+  }
+}
+
 /** Marks a proxy or wrapper as standing for `original` when the page calls toString on it. */
 export function looksLike(wrapper: object, original: object): void {
   originals.set(wrapper, original);
