@@ -10,7 +10,7 @@ const url = z.string().max(2048);
 const domain = z.string().max(253);
 
 export const IDENTITY_PLATFORMS = ['meta', 'google', 'tiktok', 'snap', 'criteo', 'linkedin', 'x', 'microsoft'] as const;
-export const FINGERPRINT_TECHNIQUES = ['canvas', 'webgl', 'audio', 'fonts'] as const;
+export const FINGERPRINT_TECHNIQUES = ['canvas', 'webgl', 'audio', 'fonts', 'navigator'] as const;
 export const CAMPAIGN_PLATFORMS = ['nationbuilder', 'everyaction', 'actblue', 'action-network', 'winred', 'anedot', 'mobilize'] as const;
 
 export const probeFindingSchema = z.discriminatedUnion('kind', [

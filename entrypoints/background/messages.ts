@@ -5,7 +5,7 @@ import type { HistoryRecorder } from './history';
 import { viewWithHistory } from './lens';
 import type { LearningStore } from './learning-store';
 import type { TabStore } from './tab-store';
-import { handleProbe } from './probe';
+import { admitProbe, handleProbe } from './probe';
 import { handleTiming } from './timing';
 import { handleAdFrame, handleAdLink, handleAdSlots, handlePageText } from './ads';
 import type { SightingsStore } from './sightings';
@@ -36,6 +36,8 @@ export function registerMessages(store: TabStore, learning: LearningStore, sight
   browser.runtime.onMessage.addListener((raw: unknown, rawSender: unknown): Promise<unknown> | undefined => {
     const sender = rawSender as Sender;
     if (sender.id !== browser.runtime.id) return undefined;
+    // Probe reports are rate-limited per tab before anything is parsed.
+    if ((raw as { type?: unknown } | null)?.type === 'probe' && !sender.url?.startsWith(ownOrigin) && !admitProbe(store, sender.tab?.id ?? -1, sender.frameId === 0, raw)) return undefined;
     const parsed = messageSchema.safeParse(raw);
     if (!parsed.success) return undefined;
     const msg = parsed.data;
@@ -52,8 +54,10 @@ export function registerMessages(store: TabStore, learning: LearningStore, sight
       }
       case 'probe': {
         const tabId = sender.tab?.id;
-        if (fromExtensionPage || tabId === undefined || tabId < 0 || !sender.url) return undefined;
-        return handleProbe(store, tabId, sender.url, msg).then(() => null);
+        // An about:blank or srcdoc frame has the origin of the document that made it, not "null".
+        const origin = originOf(sender);
+        if (fromExtensionPage || tabId === undefined || tabId < 0 || !sender.url || !origin) return undefined;
+        return handleProbe(store, tabId, origin, sender.frameId === 0, msg).then(() => null);
       }
       case 'page-text':
         return fromTopFrame ? handlePageText(store, tabId, sender.url!, msg).then(() => null) : undefined;

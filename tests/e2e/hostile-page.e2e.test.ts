@@ -49,4 +49,36 @@ describe('a hostile page attacking the probe bridge', () => {
     const otherState = (await b.savedState(await b.tabId(other)))!;
     expect(otherState.page.replay).toEqual([]);
   });
+
+  it('a sustained flood through the top frame and 60 blank frames, and a partner frame forging consent: the top frame\'s consent stands, storage stays bounded, the popup answers', async () => {
+    const page = await b.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('https://www.hostile-example.org/flood.html', { waitUntil: 'load' });
+    await expect(page.title()).resolves.toBe('flooding');
+    const tabId = await b.tabId(page);
+    // Frames multiply what a page can send: the tab as a whole is limited, and says so.
+    const state = await b.waitForState(tabId, (s) => !!s.page.consent && (s.page.frameConsent?.length ?? 0) > 0 && (s.page.dropped ?? 0) > 1000);
+    expect(state.page.consent).toMatchObject({ vendors: 812, createAdProfile: false, origin: 'https://www.hostile-example.org' });
+    expect(state.page.frameConsent).toEqual([expect.objectContaining({ origin: 'https://ads.hostile-partner.example', vendors: 3, createAdProfile: true })]);
+    expect(state.page.gdprApplies).not.toBe(false);
+
+    // While the flood goes on, the popup opens and shows what it should.
+    for (let round = 0; round < 2; round++) {
+      const popup = await b.openPopup(tabId);
+      const consent = popup.locator('[data-group="consent"]').first();
+      await expect(consent.locator('[data-kind="consent"]').textContent()).resolves.toContain('812 companies may use your data. You refused ad profiles');
+      await expect(consent.locator('[data-kind="frame-consent"] [data-origin]').getAttribute('data-origin')).resolves.toBe('https://ads.hostile-partner.example');
+      await expect(popup.locator('[data-kind="probe-dropped"]').textContent()).resolves.toContain('were dropped unread');
+      await popup.close();
+    }
+    const sent = await page.evaluate(() => (window as unknown as { __sent: number }).__sent);
+    expect(sent).toBeGreaterThan(5000);
+    const saved = (await b.savedState(tabId))!;
+    expect(saved.page.keylogging.length).toBeLessThanOrEqual(10);
+    expect(saved.page.replay.length).toBeLessThanOrEqual(10);
+    expect(JSON.stringify(saved).length).toBeLessThan(64 * 1024);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

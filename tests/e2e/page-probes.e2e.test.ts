@@ -26,6 +26,7 @@ describe('what pages reveal from inside: consent, identity matching, fingerprint
     const line = await consent.locator('[data-kind="consent"]').textContent();
     expect(line).toContain('812 companies may use your data');
     expect(line).toContain('You refused ad profiles (TCF purposes 3 and 4)');
+    expect(line).toContain('You refused to let them scan your device to identify it (TCF special feature 2)');
     expect(line).toContain('CMP 7');
     await expect(consent.locator('[data-kind="consent"] [data-provenance]').getAttribute('data-provenance')).resolves.toBe('declared');
 
@@ -33,9 +34,15 @@ describe('what pages reveal from inside: consent, identity matching, fingerprint
     const mismatch = consent.locator('[data-kind="consent-mismatch"]');
     await expect(mismatch.textContent()).resolves.toContain('You refused ad profiles, yet Meta still received data that can identify you');
     await expect(mismatch.locator('[data-provenance]').getAttribute('data-provenance')).resolves.toBe('inferred');
+    // The evidence names the signals, by the names they were sent under.
+    const evidence = consent.locator('[data-kind="consent-mismatch-evidence"]');
+    await expect(evidence.locator('[data-signal="hashed-identity"]').textContent()).resolves.toBe(
+      'Meta received a hashed copy of your e-mail address, phone number (ud[em], ud[ph]) after you refused ad profiles.',
+    );
+    await expect(evidence.locator('[data-provenance]').first().getAttribute('data-provenance')).resolves.toBe('inferred');
 
     const identity = await popup.locator('[data-group="identity"] [data-kind="identity-config"]').textContent();
-    expect(identity).toContain('The page set up Meta to receive your e-mail address, phone number');
+    expect(identity).toContain('The page set up Meta’s tag 998877665544332 to receive your e-mail address, phone number');
   });
 
   it('a checkout page: canvas and audio fingerprinting by ThreatMetrix, two replay scripts, a key logger', async () => {
@@ -57,6 +64,17 @@ describe('what pages reveal from inside: consent, identity matching, fingerprint
     expect(recording).toContain('Hotjar can record your clicks, scrolling and typing on this page');
     expect(recording).toContain('FullStory can record');
     expect(recording).toContain('A script from Hotjar listens to what you type into this page (input)');
+  });
+  it('an advocacy page with an EveryAction form and an Action Network widget: both platforms named from the markup', async () => {
+    const popup = await open('https://www.river-alliance-example.org/', (p) => p.waitForFunction(() => document.querySelectorAll('[data-group="campaign"] [data-kind="campaign"]').length >= 2, undefined, { timeout: 20_000 }));
+    const lines = await popup.locator('[data-group="campaign"] [data-kind="campaign"]').allTextContents();
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('This page is built with EveryAction (ngp-form)'),
+        expect.stringContaining('This page is built with Action Network (can-form-area)'),
+      ]),
+    );
+    await expect(popup.locator('[data-group="campaign"] [data-provenance]').first().getAttribute('data-provenance')).resolves.toBe('declared');
   });
 });
 

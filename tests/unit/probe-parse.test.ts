@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auctionFindings, bidFindings, bidResponseFindings, dsaOfBid, eidsFinding, segmentValues, gppFinding, gptSlotFinding, identityFromCall, identityFromQueues, tcfFinding } from '@/utils/probe/parse';
+import { criteoFindings, identityFromCall, identityFromQueues, uetFindings, webvisorEnabled } from '@/utils/probe/identity-parse';
+import { auctionFindings, bidFindings, bidResponseFindings, dsaOfBid, eidsFinding, gppFinding, gptSlotFinding, segmentValues, tcfFinding } from '@/utils/probe/parse';
 import { probeFindingSchema } from '@/utils/probe-schema';
 
 const HASH = 'c'.repeat(64);
@@ -16,24 +17,62 @@ describe('identity matching configured by the page', () => {
   });
   it('reads the queues of gtag, TikTok, Criteo, UET and LinkedIn', () => {
     const args = (...a: unknown[]) => a;
+    const ttq = Object.assign([['identify', { email: HASH, phone_number: HASH }], ['page']], { _i: { CTIKTOK123: [] } });
+    const lintrk = Object.assign(() => undefined, { q: [['track', { conversion_id: 42 }], ['setUserData', { email: HASH }]] });
     const found = identityFromQueues({
       dataLayer: [args('js', new Date()), args('config', 'AW-123'), args('set', 'user_data', { sha256_email_address: HASH, address: {} }), { event: 'gtm.js' }],
-      ttq: [['identify', { email: HASH, phone_number: HASH }], ['page']],
-      criteo_q: [[{ event: 'setAccount', account: 1 }, { event: 'setEmail', email: HASH }]],
-      uetq: [['set', { pid: { em: HASH } }]],
+      ttq,
+      criteo_q: [{ event: 'setAccount', account: 4242 }, { event: 'setEmail', email: HASH, hash_method: 'sha256' }],
+      // UET's own syntax: 'set' and its object are two elements of the queue.
+      uetq: ['set', { pid: { em: HASH, ph: HASH } }, 'pageLoad'],
       _linkedin_partner_id: '555',
+      _linkedin_data_partner_ids: ['555', '556'],
+      lintrk,
     });
     expect(found.map((f) => [f.platform, f.tag, f.fields])).toEqual([
       ['google', 'AW-123', []],
       ['google', undefined, ['sha256_email_address', 'address']],
       ['tiktok', undefined, ['email', 'phone_number']],
+      ['tiktok', 'CTIKTOK123', []],
+      ['criteo', '4242', []],
       ['criteo', undefined, ['email']],
-      ['microsoft', undefined, ['em']],
+      ['microsoft', undefined, ['em', 'ph']],
       ['linkedin', '555', []],
+      ['linkedin', '555', []],
+      ['linkedin', '556', []],
+      ['linkedin', undefined, ['email']],
     ]);
+    expect(JSON.stringify(found)).not.toContain(HASH);
+  });
+  it('reads calls made to the live functions that replace the queues', () => {
+    expect(uetFindings(['set', { pid: { em: HASH } }])).toEqual([{ kind: 'identity-config', platform: 'microsoft', tag: undefined, fields: ['em'] }]);
+    expect(uetFindings([['set', { pid: { ph: HASH } }]])[0]?.fields).toEqual(['ph']);
+    expect(uetFindings(['event', 'purchase', { revenue_value: 1 }])).toEqual([]);
+    expect(criteoFindings([{ event: 'setHashedEmail', email: [HASH] }, { event: 'viewItem', item: 1 }]).map((f) => f.fields)).toEqual([['email']]);
+    expect(identityFromCall('ttq.identify', [{ email: HASH, external_id: 'u1' }])).toMatchObject({ platform: 'tiktok', fields: ['email', 'external_id'] });
+    expect(identityFromCall('lintrk', ['track', { conversion_id: 9 }])).toBeUndefined();
+  });
+  it('X: config, init, and the contact fields of events (not their other fields)', () => {
+    expect(identityFromCall('twq', ['init', 'o1x2y'])).toMatchObject({ platform: 'x', tag: 'o1x2y', fields: [] });
+    expect(identityFromCall('twq', ['event', 'tw-o1x2y-abcd', { email_address: HASH, phone_number: HASH, value: 30, currency: 'EUR' }])).toMatchObject({
+      platform: 'x',
+      fields: ['email_address', 'phone_number'],
+    });
+    expect(identityFromCall('twq', ['event', 'tw-o1x2y-abcd', { value: 30 }])).toBeUndefined();
+    expect(identityFromCall('snaptr', ['track', 'PURCHASE', { user_email: HASH, price: 3 }])?.fields).toEqual(['user_email']);
+  });
+  it('Yandex Metrica records sessions only with webvisor: true', () => {
+    const call = (...a: unknown[]) => a;
+    expect(webvisorEnabled([call(123, 'init', { clickmap: true, webvisor: true })])).toBe(true);
+    expect(webvisorEnabled([call(123, 'init', { clickmap: true })], )).toBe(false);
+    expect(webvisorEnabled([call(123, 'reachGoal', 'x')])).toBe(false);
+    expect(webvisorEnabled(undefined)).toBe(false);
+    expect(webvisorEnabled([throwing])).toBe(false);
   });
   it('survives hostile queues', () => {
-    expect(identityFromQueues({ dataLayer: [throwing, null, 5], ttq: throwing, criteo_q: [throwing], uetq: 'x' })).toEqual([]);
+    expect(identityFromQueues({ dataLayer: [throwing, null, 5], ttq: throwing, criteo_q: [throwing], uetq: 'x', lintrk: throwing, _linkedin_data_partner_ids: throwing })).toEqual([]);
+    expect(identityFromCall('fbq', throwing as never)).toBeUndefined();
+    expect(uetFindings(throwing as never)).toEqual([]);
     expect(identityFromQueues({ dataLayer: new Array(100_000).fill(['set', 'user_data', { em: 1 }]) })).toHaveLength(500);
   });
 });
@@ -195,5 +234,45 @@ describe('consent APIs', () => {
     expect(gppFinding({ applicableSections: [-1] })).toBeUndefined();
     expect(gppFinding({ parsedSections: { usnat: {}, uspv1: {} } })).toEqual({ kind: 'gpp', sections: ['usnat', 'uspv1'] });
     expect(gppFinding(throwing)).toBeUndefined();
+  });
+});
+
+describe('GPT: the newer APIs and its own events', () => {
+  it('setConfig targeting keys, and source-agnostic ids when GPT gives no creative or line item', () => {
+    const slot = {
+      getAdUnitPath: () => '/1/backfill',
+      getSlotElementId: () => 'side',
+      getTargetingKeys: () => ['pos'],
+      getConfig: (k: string) => (k === 'targeting' ? { targeting: { pos: 'x', kw: ['a'] } } : {}),
+      getResponseInformation: () => ({ advertiserId: 1, campaignId: 2, creativeId: null, lineItemId: null, sourceAgnosticCreativeId: 77, sourceAgnosticLineItemId: 78 }),
+    };
+    expect(gptSlotFinding(slot, ['section'])).toMatchObject({ targetingKeys: ['pos', 'kw'], pageKeys: ['section'], creativeId: 77, lineItemId: 78 });
+  });
+  it('slots filled after the page was read are read when GPT says so', async () => {
+    const { gptReader } = await import('@/utils/probe/gpt');
+    const listeners: Record<string, ((e: unknown) => void)[]> = {};
+    let info: unknown = null;
+    const slot = { getAdUnitPath: () => '/1/more', getSlotElementId: () => 'more', getTargetingKeys: () => [], getResponseInformation: () => info };
+    const w = {
+      googletag: {
+        apiReady: true,
+        getConfig: () => ({ targeting: { section: 'x' } }),
+        pubads: () => ({ getSlots: () => [slot], getTargetingKeys: () => [], addEventListener: (t: string, fn: (e: unknown) => void) => (listeners[t] ??= []).push(fn) }),
+      },
+    };
+    const found: unknown[] = [];
+    const read = gptReader(w, (f) => found.push(f));
+    read();
+    expect(found).toEqual([expect.objectContaining({ elementId: 'more', advertiserId: undefined, pageKeys: ['section'] })]);
+    read(); // listens once
+    expect(Object.keys(listeners).sort()).toEqual(['slotOnload', 'slotRenderEnded']);
+    expect(listeners.slotRenderEnded).toHaveLength(1);
+    info = { advertiserId: 5, campaignId: 6, creativeId: 7, lineItemId: 8 };
+    listeners.slotRenderEnded![0]!({ slot, isEmpty: false });
+    expect(found[2]).toMatchObject({ elementId: 'more', advertiserId: 5, creativeId: 7 });
+    // A hostile event or slot never throws into GPT, and events are bounded.
+    expect(() => listeners.slotOnload![0]!(throwing)).not.toThrow();
+    for (let i = 0; i < 500; i++) listeners.slotOnload![0]!({ slot });
+    expect(found.length).toBeLessThanOrEqual(203);
   });
 });

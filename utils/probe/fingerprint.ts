@@ -1,69 +1,153 @@
-import { scriptFromStack } from '../engine/stack';
-import type { ProbeFinding } from '../probe-schema';
-import { emit } from './emit';
-import { wrapMethod, wrapSetter } from './native';
+import { isAttributable } from '../engine/stack';
+import { AudioRule } from './audio-rule';
+import { callerScript } from './caller';
+import { CanvasRule } from './canvas-rule';
+import { fontFamilyOf, MeasureBurst } from './font-family';
+import { onFirstGet, shadowUntilFirstCall, wrapGetter, wrapMethod, wrapSetter } from './native';
+import { now, reportFingerprint } from './report';
+import { Sweep } from './sweep';
 
-type Technique = Extract<ProbeFinding, { kind: 'fingerprint' }>['technique'];
+type Win = typeof globalThis & Record<string, any>;
 
-const SMALL_AREA = 16 * 16;
-const FONT_SWEEP = 30;
-const reported = new Set<string>();
+// Device properties fingerprinting scripts read and ordinary pages rarely read together
+// (shared/research/signals.md §6). navigator.userAgent and language are left out: every
+// analytics script reads them.
+const NAVIGATOR_PROPS = [
+  'hardwareConcurrency', 'deviceMemory', 'platform', 'languages', 'plugins', 'mimeTypes', 'userAgentData',
+  'maxTouchPoints', 'vendor', 'doNotTrack', 'webdriver', 'pdfViewerEnabled', 'connection', 'productSub', 'oscpu', 'buildID',
+];
+const SCREEN_PROPS = ['width', 'height', 'colorDepth', 'pixelDepth', 'availWidth', 'availHeight', 'availLeft', 'availTop', 'orientation'];
 
-// Taking a stack costs microseconds, so only suspicious calls pay for it.
-function report(technique: Technique): void {
-  const script = scriptFromStack(new Error().stack);
-  if (!script || reported.has(technique + script)) return;
-  reported.add(technique + script);
-  emit({ kind: 'fingerprint', technique, script });
-}
+const TEXT_WRITES = ['fillText', 'strokeText'];
+/** Stacks taken for new 2D contexts, at most, over a page's life. */
+const MAX_CREATORS = 64;
+const UNMASKED_VENDOR = 0x9245;
+const UNMASKED_RENDERER = 0x9246;
+const later = setTimeout;
 
 /**
- * Fingerprinting, from the research's definitions, with the cheapest hooks that see it:
- * - canvas: a canvas with a 2D context, larger than 16×16 and not part of the document,
- *   read back (toDataURL, toBlob, getImageData): a hidden drawing made to be measured;
+ * Fingerprinting, from the research's definitions, with the cheapest hooks that see it.
+ * Each is attributed to the calling script from a stack, taken only when a rule fires:
+ * - canvas: text written and read back over more than 16×16 by the same script, on a
+ *   canvas not shown in the document (2D canvas and OffscreenCanvas; see canvas-rule.ts
+ *   for how writes are watched cheaply);
  * - WebGL: the unmasked renderer or vendor queried;
- * - audio: an offline audio context rendered;
- * - fonts: many different fonts set on a 2D context, to measure text in each.
- * No drawing call is wrapped: pages draw thousands of times, and the read is what
- * matters. The call stack is taken only when a rule fires.
+ * - audio: an oscillator with a compressor or analyser, read back;
+ * - fonts: one script measuring many font families (span widths; text on a canvas,
+ *   seen by the fonts it sets; document.fonts.check);
+ * - navigator: one script reading many device properties of navigator and screen.
  */
-export function watchFingerprinting(): void {
-  const drawn = new WeakSet<object>();
-  const fonts = new Set<string>();
-  const hooked = new Set<object>();
-  const hidden = (canvas: HTMLCanvasElement) =>
-    drawn.has(canvas) && !canvas.isConnected && canvas.width * canvas.height > SMALL_AREA;
+export function watchFingerprinting(w: Win = globalThis as Win): void {
+  const canvas = new CanvasRule(callerScript, (s) => reportFingerprint('canvas', s));
+  const audio = new AudioRule(callerScript, (s) => reportFingerprint('audio', s));
+  const fonts = new Sweep({ gate: 5, threshold: 30, windowMs: 2000, maxStacks: 300 }, now, callerScript, (s) => reportFingerprint('fonts', s));
+  const device = new Sweep({ gate: 6, threshold: 10, windowMs: 1000, maxStacks: 60 }, now, callerScript, (s) => reportFingerprint('navigator', s));
 
-  const read = (canvas: HTMLCanvasElement) => {
-    if (hidden(canvas)) report('canvas');
-  };
+  // --- canvas, and fonts measured on a canvas ---------------------------------------
+  const contextOf = new WeakMap<object, object>();
+  const hooked = new Set<object>();
+  const textBurst = new MeasureBurst(20, 1000, later);
+  const shown = (c: { isConnected?: boolean }) => c.isConnected === true;
   // Creating a context's interface costs Chromium time (several milliseconds for WebGL),
   // so a context's prototype is wrapped only once a page actually creates one.
-  const UNMASKED_VENDOR = 0x9245;
-  const UNMASKED_RENDERER = 0x9246;
-  const hookContext = (proto: object, type: string) => {
+  const hookContext = (proto: object, type: '2d' | 'webgl') => {
     if (hooked.has(proto)) return;
     hooked.add(proto);
     if (type === '2d') {
-      wrapMethod(proto, 'getImageData', (ctx: CanvasRenderingContext2D) => read(ctx.canvas));
+      wrapMethod(proto, 'getImageData', (ctx: CanvasRenderingContext2D, _x, _y, sw, sh) => canvas.read(ctx, Number(sw), Number(sh), shown(ctx.canvas)));
+      // Measuring text in many fonts means setting many fonts: the font setter is called far
+      // less often than measureText or fillText on ordinary pages, and gives the value free.
       wrapSetter(proto, 'font', (_ctx, value) => {
-        if (fonts.size >= FONT_SWEEP) return;
-        fonts.add(String(value));
-        if (fonts.size === FONT_SWEEP) report('fonts');
+        if (!textBurst.hit()) return;
+        const family = fontFamilyOf(value);
+        textBurst.saw(family);
+        fonts.note(family);
       });
     } else {
       wrapMethod(proto, 'getParameter', (_gl, pname) => {
-        if (pname === UNMASKED_RENDERER || pname === UNMASKED_VENDOR) report('webgl');
+        if (pname === UNMASKED_RENDERER || pname === UNMASKED_VENDOR) reportFingerprint('webgl', callerScript());
       });
     }
   };
-  wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'getContext', undefined, (canvas: HTMLCanvasElement, type, context) => {
+  // Who made each 2D context, and, on contexts made by another host's script, who first
+  // writes text on it: their own fillText and strokeText see that one call, then step aside.
+  let creators = 0;
+  const ownHost = w.location?.host;
+  const foreign = (script: string) => {
+    try {
+      return !isAttributable(script) ? script.startsWith('blob:') : new URL(script).host !== ownHost;
+    } catch {
+      return false;
+    }
+  };
+  const onContext = (target: object, type: unknown, context: unknown) => {
     if (!context || typeof type !== 'string') return;
-    if (type === '2d') drawn.add(canvas);
-    else if (!type.includes('webgl')) return;
-    hookContext(Object.getPrototypeOf(context) as object, type === '2d' ? '2d' : 'webgl');
+    const proto = Object.getPrototypeOf(context) as object;
+    if (type === '2d') {
+      if (!contextOf.has(target)) {
+        const creator = creators++ < MAX_CREATORS ? callerScript() : undefined;
+        const track = !!creator && foreign(creator);
+        canvas.created(context as object, creator, track);
+        if (track) shadowUntilFirstCall(context as object, proto, TEXT_WRITES, (ctx: object) => canvas.wrote(ctx));
+      }
+      contextOf.set(target, context as object);
+    } else if (!type.includes('webgl')) return;
+    hookContext(proto, type === '2d' ? '2d' : 'webgl');
+  };
+  const readCanvas = (c: HTMLCanvasElement | OffscreenCanvas) => canvas.read(contextOf.get(c), c.width, c.height, shown(c as { isConnected?: boolean }));
+  const HTMLCanvas = w.HTMLCanvasElement?.prototype;
+  wrapMethod(HTMLCanvas, 'getContext', undefined, onContext);
+  wrapMethod(HTMLCanvas, 'toDataURL', readCanvas);
+  wrapMethod(HTMLCanvas, 'toBlob', readCanvas);
+  const Offscreen = w.OffscreenCanvas?.prototype;
+  wrapMethod(Offscreen, 'getContext', undefined, onContext);
+  wrapMethod(Offscreen, 'convertToBlob', readCanvas);
+
+  // --- audio ---------------------------------------------------------------------------
+  // The read-back side is wrapped once a page makes an oscillator, which every audio
+  // fingerprint does and most pages never do.
+  let audioHooked = false;
+  const hookAudioReads = () => {
+    if (audioHooked) return;
+    audioHooked = true;
+    wrapMethod(w.OfflineAudioContext?.prototype, 'startRendering', (ctx: object) => audio.readBack(ctx));
+    const analyser = w.AnalyserNode?.prototype;
+    for (const m of ['getFloatFrequencyData', 'getByteFrequencyData', 'getFloatTimeDomainData', 'getByteTimeDomainData']) {
+      wrapMethod(analyser, m, (node: AudioNode) => audio.readBack(node.context));
+    }
+  };
+  const BaseAudio = w.BaseAudioContext?.prototype;
+  wrapMethod(BaseAudio, 'createOscillator', (ctx: object) => {
+    audio.created(ctx, 'oscillator');
+    hookAudioReads();
   });
-  wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'toDataURL', read);
-  wrapMethod(globalThis.HTMLCanvasElement?.prototype, 'toBlob', read);
-  wrapMethod(globalThis.OfflineAudioContext?.prototype, 'startRendering', () => report('audio'));
+  wrapMethod(BaseAudio, 'createDynamicsCompressor', (ctx: object) => audio.created(ctx, 'compressor'));
+  wrapMethod(BaseAudio, 'createAnalyser', (ctx: object) => audio.created(ctx, 'analyser'));
+
+  // --- fonts measured in the document ------------------------------------------------
+  const boxBurst = new MeasureBurst(20, 1000, later);
+  // Layout code reads widths all the time: the common case is one call and a compare.
+  const measured = (el: HTMLElement) => {
+    if (!boxBurst.hit()) return;
+    const family = el.style?.fontFamily;
+    const f = typeof family === 'string' ? fontFamilyOf(family) : '';
+    boxBurst.saw(f);
+    if (f) fonts.note(f);
+  };
+  const HTMLEl = w.HTMLElement?.prototype;
+  // Font probes compare a span's width first, and its height only when the width is the
+  // same: offsetWidth alone sees them, and halves what layout code pays.
+  wrapGetter(HTMLEl, 'offsetWidth', measured);
+  wrapMethod(w.FontFaceSet?.prototype, 'check', (_set, font) => fonts.note(fontFamilyOf(font)));
+
+  // --- device properties -----------------------------------------------------------------
+  // Their 25 getters are wrapped when the page first reads window.navigator or window.screen.
+  onFirstGet(w, 'navigator', () => {
+    const Nav = w.Navigator?.prototype;
+    for (const p of NAVIGATOR_PROPS) wrapGetter(Nav, p, () => device.note(p));
+  });
+  onFirstGet(w, 'screen', () => {
+    const Scr = w.Screen?.prototype;
+    for (const p of SCREEN_PROPS) wrapGetter(Scr, p, () => device.note(`screen.${p}`));
+  });
 }

@@ -1,46 +1,95 @@
 import { emit } from './emit';
-import { looksLike } from './native';
-import { auctionFindings, bidFindings, bidResponseFindings, eidsFinding, gppFinding, gptSlotFinding, identityFromCall, identityFromQueues, tcfFinding } from './parse';
+import { criteoFindings, identityFinding, identityFromCall, identityFromQueues, uetFindings, webvisorEnabled, type Identity } from './identity-parse';
+import { hideOwnFrames, isOurs, looksLike, wrapSetter } from './native';
+import { gptReader } from './gpt';
+import { auctionFindings, bidFindings, bidResponseFindings, eidsFinding, gppFinding, tcfFinding } from './parse';
+import { observeAssignedFunction } from './window-trap';
 
 type Win = typeof globalThis & Record<string, any>;
 const w = globalThis as Win;
+const listen = EventTarget.prototype.addEventListener;
+const apply = Reflect.apply;
+const construct = Reflect.construct;
 
-/**
- * Pixel snippets assign their queueing function to window (fbq, snaptr, twq) before the
- * library loads. An accessor sees that assignment and wraps the function in a proxy
- * that notes calls and otherwise behaves exactly like it.
- */
-function observeAssignedFunction(name: string): void {
-  if (name in w) return;
-  let current: unknown;
+const emitAll = (fs: (Identity | undefined)[]) => {
+  for (const f of fs) if (f) emit(f);
+};
+
+// ---------------------------------------------------------------------------------
+// Live functions: libraries replace their snippets' queues with functions of their own
+// (TikTok's ttq methods, Criteo's and UET's push, UET's constructor, lintrk, ym). Calls
+// made after that never reach a queue, so the live function is wrapped when it appears,
+// in a proxy that notes the call and otherwise behaves exactly like it. Looked for when a
+// script finishes loading and at a few moments of the page's life, a bounded number of times.
+
+const MAX_LIVE_WRAPS = 40;
+let liveWraps = 0;
+
+function wrapLive(owner: unknown, key: string, onCall: (args: ArrayLike<unknown>) => void): void {
   try {
-    Object.defineProperty(w, name, {
-      configurable: true,
-      enumerable: true,
-      get: () => current,
-      set(value) {
-        if (typeof value !== 'function') {
-          current = value;
-          return;
+    if (!owner || (typeof owner !== 'object' && typeof owner !== 'function')) return;
+    const fn = (owner as Record<string, unknown>)[key];
+    if (typeof fn !== 'function' || isOurs(fn) || liveWraps >= MAX_LIVE_WRAPS) return;
+    liveWraps++;
+    const note = (args: ArrayLike<unknown>) => {
+      try {
+        onCall(args);
+      } catch {
+        /* never disturb the page */
+      }
+    };
+    const proxy = new Proxy(fn, {
+      apply(target, thisArg, args) {
+        note(args);
+        try {
+          return apply(target, thisArg, args);
+        } catch (e) {
+          throw hideOwnFrames(e);
         }
-        const proxy = new Proxy(value, {
-          apply(target, thisArg, args) {
-            const found = identityFromCall(name, args);
-            if (found) emit(found);
-            return Reflect.apply(target, thisArg, args);
-          },
-        });
-        looksLike(proxy, value);
-        current = proxy;
+      },
+      construct(target, args, newTarget) {
+        note(args);
+        try {
+          return construct(target, args, newTarget);
+        } catch (e) {
+          throw hideOwnFrames(e);
+        }
       },
     });
+    looksLike(proxy, fn);
+    (owner as Record<string, unknown>)[key] = proxy;
   } catch {
-    /* the page got there first */
+    /* a frozen or exotic object: leave it */
   }
 }
 
+function wrapLiveFunctions(): void {
+  wrapLive(w.ttq, 'identify', (args) => emitAll([identityFromCall('ttq.identify', args)]));
+  if (w.criteo_q && !Array.isArray(w.criteo_q)) wrapLive(w.criteo_q, 'push', (args) => emitAll(criteoFindings(args)));
+  // UET's snippet builds `new UET({ti, q: uetq})` once bat.js has loaded: the tag id is in those options.
+  wrapLive(w, 'UET', (args) => {
+    const o = args[0] as { ti?: unknown; q?: unknown } | undefined;
+    emitAll([identityFinding('microsoft', o?.ti, [])]);
+  });
+  if (w.uetq && !Array.isArray(w.uetq)) wrapLive(w.uetq, 'push', (args) => emitAll(uetFindings(args)));
+  wrapLive(w, 'lintrk', (args) => emitAll([identityFromCall('lintrk', args)]));
+  wrapLive(w, 'ym', (args) => {
+    if (webvisorEnabled([args])) emit({ kind: 'replay', vendor: 'Yandex Metrica Webvisor' });
+  });
+}
+
 function readQueues(): void {
-  for (const f of identityFromQueues({ dataLayer: w.dataLayer, ttq: w.ttq, criteo_q: w.criteo_q, uetq: w.uetq, _linkedin_partner_id: w._linkedin_partner_id })) emit(f);
+  emitAll(
+    identityFromQueues({
+      dataLayer: w.dataLayer,
+      ttq: w.ttq,
+      criteo_q: w.criteo_q,
+      uetq: w.uetq,
+      _linkedin_partner_id: w._linkedin_partner_id,
+      _linkedin_data_partner_ids: w._linkedin_data_partner_ids,
+      lintrk: w.lintrk,
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------
@@ -81,43 +130,40 @@ function readPrebid(): void {
   }
 }
 
-function readGpt(): void {
-  const gt = w.googletag;
-  if (!gt || typeof gt.pubads !== 'function' || !gt.apiReady) return;
-  const pubads = gt.pubads();
-  const slots = pubads.getSlots?.();
-  const pageKeys = typeof pubads.getTargetingKeys === 'function' ? pubads.getTargetingKeys() : undefined;
-  const pageValue = typeof pubads.getTargeting === 'function' ? (k: string) => pubads.getTargeting(k) : undefined;
-  for (const slot of Array.isArray(slots) ? slots.slice(0, 30) : []) {
-    const f = gptSlotFinding(slot, pageKeys, pageValue);
-    if (f) emit(f);
-  }
-}
+const readGpt = gptReader(w, emit);
 
 // ---------------------------------------------------------------------------------
-// Session replay vendors and campaign platforms, by the globals their scripts define.
+// Session replay vendors and campaign platforms, by the globals their snippets define
+// (shared/research/signals.md §7).
 
-const REPLAY_GLOBALS: Record<string, string> = {
-  hj: 'Hotjar',
-  FS: 'FullStory',
-  clarity: 'Microsoft Clarity',
-  _mfq: 'Mouseflow',
-  LogRocket: 'LogRocket',
-  smartlook: 'Smartlook',
-  ym: 'Yandex Metrica (Webvisor)',
-  __insp: 'Inspectlet',
-  _uxa: 'Contentsquare',
-  __wtw_lucky_site_id: 'Lucky Orange',
-};
+const REPLAY_GLOBALS: [string, string][] = [
+  ['hj', 'Hotjar'],
+  ['_hjSettings', 'Hotjar'],
+  ['_fs_org', 'FullStory'],
+  ['clarity', 'Microsoft Clarity'],
+  ['_mfq', 'Mouseflow'],
+  ['mouseflow', 'Mouseflow'],
+  ['LogRocket', 'LogRocket'],
+  ['smartlook', 'Smartlook'],
+  ['__insp', 'Inspectlet'],
+  ['_uxa', 'Contentsquare'],
+  ['CS_CONF', 'Contentsquare'],
+  ['__wtw_lucky_site_id', 'Lucky Orange'],
+];
 
 function readReplayAndCampaign(): void {
-  for (const [g, vendor] of Object.entries(REPLAY_GLOBALS)) if (w[g] !== undefined) emit({ kind: 'replay', vendor });
+  for (const [g, vendor] of REPLAY_GLOBALS) if (w[g] !== undefined) emit({ kind: 'replay', vendor });
+  // FullStory's snippet may rename its global (window._fs_namespace).
+  const fsName = typeof w._fs_namespace === 'string' ? w._fs_namespace : 'FS';
+  if (typeof w[fsName]?.identify === 'function') emit({ kind: 'replay', vendor: 'FullStory' });
+  // Yandex Metrica is analytics; it records sessions (Webvisor) only when told to.
+  if (typeof w.ym === 'function' && webvisorEnabled(w.ym.a)) emit({ kind: 'replay', vendor: 'Yandex Metrica Webvisor' });
   if (w.NB && typeof w.NB === 'object') emit({ kind: 'campaign', platform: 'nationbuilder', evidence: 'NB' });
   if (w.actblue && typeof w.actblue === 'object') emit({ kind: 'campaign', platform: 'actblue', evidence: 'actblue' });
 }
 
-function checkAll(): void {
-  for (const read of [readQueues, readConsent, readPrebid, readGpt, readReplayAndCampaign]) {
+function attemptEach(reads: (() => void)[]): void {
+  for (const read of reads) {
     try {
       read();
     } catch {
@@ -126,12 +172,40 @@ function checkAll(): void {
   }
 }
 
+const checkAll = () => attemptEach([wrapLiveFunctions, readQueues, readConsent, readPrebid, readGpt, readReplayAndCampaign]);
+
+const MAX_SCRIPT_LOADS = 100;
+let scriptLoads = 0;
+// The libraries that replace their queues with live functions, and GPT, by the hosts and
+// paths their snippets load them from (shared/research/signals.md §8.3). Snippets add
+// these scripts from JavaScript, setting their src: that setter is wrapped, and only such
+// a script gets a load listener, which runs before the snippet's own onload (UET builds
+// its tracker there). No listener for every load event of the page, and no reading of
+// window for missing globals on each (not free in Blink: the window's named properties
+// are looked up in the document).
+const LIVE_LIBRARIES = /^(?:https?:)?\/\/(?:analytics\.tiktok\.com|static\.criteo\.net|bat\.bing\.com|snap\.licdn\.com|mc\.yandex\.[a-z]+|(?:securepubads\.g\.doubleclick\.net|www\.googletagservices\.com|pagead2\.googlesyndication\.com)\/(?:tag|pagead\/managed)\/js\/)/;
+
 /** Installs the call observers now, and reads the page's globals at a few moments of its life. */
 export function watchGlobals(): void {
-  for (const name of ['fbq', 'snaptr', 'twq']) observeAssignedFunction(name);
-  addEventListener('DOMContentLoaded', checkAll, { once: true });
-  addEventListener('load', () => {
-    checkAll();
-    for (const ms of [1000, 3000, 6000, 10000]) setTimeout(checkAll, ms);
-  }, { once: true });
+  for (const name of ['fbq', 'snaptr', 'twq']) observeAssignedFunction(w, name, (args) => emitAll([identityFromCall(name, args)]));
+  const onLibraryLoad = () => {
+    if (scriptLoads++ < MAX_SCRIPT_LOADS) attemptEach([wrapLiveFunctions, readGpt]);
+  };
+  wrapSetter(w.HTMLScriptElement?.prototype, 'src', (script: HTMLScriptElement, value) => {
+    if (typeof value === 'string' && LIVE_LIBRARIES.test(value)) listen.call(script, 'load', onLibraryLoad, { once: true });
+  });
+  try {
+    listen.call(w, 'DOMContentLoaded', checkAll, { once: true });
+    listen.call(
+      w,
+      'load',
+      () => {
+        checkAll();
+        for (const ms of [1000, 3000, 6000, 10000]) setTimeout(checkAll, ms);
+      },
+      { once: true },
+    );
+  } catch {
+    /* never disturb the page */
+  }
 }

@@ -1,33 +1,72 @@
-import { scriptFromStack } from '../engine/stack';
+import { callerScript } from './caller';
 import { emit } from './emit';
-import { wrapMethod } from './native';
+import { wrapGetter, wrapMethod, wrapSetter } from './native';
+import { isTextField, isTypingTarget, KEY_EVENTS, KeyLogRule } from './keylog-rule';
 
-const KEY_EVENTS = new Set(['keydown', 'keyup', 'keypress', 'input', 'change', 'beforeinput']);
-const seen = new Set<string>();
+type Win = typeof globalThis & Record<string, any>;
+
+const HANDLERS = ['oninput', 'onkeydown', 'onkeyup', 'onchange'];
 
 /**
  * Key logging, as Blacklight tests it, seen from inside the page: a script from another
- * host listening to what people type into fields, before anything is submitted.
+ * host listening to what people type into fields, or reading what they typed, before
+ * anything is submitted. Seen through addEventListener (on fields, forms, the document
+ * and any element that holds fields, whose events bubble up to it), the on… handler
+ * properties, and the value getters of input and textarea.
  */
-export function watchKeyListeners(): void {
-  const ownHost = location.host;
-  wrapMethod(globalThis.EventTarget?.prototype, 'addEventListener', (target: EventTarget, type) => {
-    if (!KEY_EVENTS.has(type as string) || !isTypingTarget(target)) return;
-    const script = scriptFromStack(new Error().stack);
-    if (script && !seen.has(script) && new URL(script).host !== ownHost) {
-      seen.add(script);
-      emit({ kind: 'keylogging', script, event: String(type) });
-    }
-  });
-}
+export function watchKeyListeners(w: Win = globalThis as Win): void {
+  const doc = w.document as Document;
+  const listen = w.EventTarget?.prototype.addEventListener as EventTarget['addEventListener'] | undefined;
+  const rule = new KeyLogRule(w.location.host, callerScript, (script, event) => emit({ kind: 'keylogging', script, event }), (t) => isTextField(t, w));
 
-function isTypingTarget(t: EventTarget): boolean {
-  return (
-    t === document ||
-    t === window ||
-    t instanceof HTMLInputElement ||
-    t instanceof HTMLTextAreaElement ||
-    t instanceof HTMLFormElement ||
-    t === document.body
-  );
+  wrapMethod(w.EventTarget?.prototype, 'addEventListener', (target: EventTarget, type, fn) => {
+    if (typeof type === 'string' && KEY_EVENTS.has(type) && fn) rule.listener(target, type, isTypingTarget(target, w));
+  });
+  const onHandler = (name: string) => (target: EventTarget, value: unknown) => {
+    if (typeof value === 'function') rule.listener(target, name, isTypingTarget(target, w));
+  };
+  for (const name of HANDLERS) {
+    wrapSetter(w.HTMLElement?.prototype, name, onHandler(name));
+    wrapSetter(w.Document?.prototype, name, onHandler(name));
+    wrapSetter(w, name, onHandler(name));
+  }
+
+  // What people type: our own listeners, added with the original method, mark a field as
+  // typed into; the next few reads of its value after each edit are looked at.
+  // Our own listeners never throw into the page's event dispatch.
+  const quietly = (fn: () => void) => {
+    try {
+      fn();
+    } catch {
+      /* ignore */
+    }
+  };
+  // The value getters are wrapped when someone first types: until then no value read can
+  // be key logging, and pages read values often.
+  let valueHooked = false;
+  const read = (el: object) => rule.valueRead(el);
+  const hookValues = () => {
+    if (valueHooked) return;
+    valueHooked = true;
+    wrapGetter(w.HTMLInputElement?.prototype, 'value', read);
+    wrapGetter(w.HTMLTextAreaElement?.prototype, 'value', read);
+  };
+  if (listen && doc) {
+    try {
+      listen.call(doc, 'input', (e: Event) => quietly(() => {
+        hookValues();
+        rule.typed(e.target);
+      }), { capture: true, passive: true });
+      listen.call(doc, 'submit', () => quietly(() => rule.submitting()), { capture: true, passive: true });
+      // Elements that held no field yet when a script listened on them: looked at again once
+      // the page is built, after its own load handlers, and a little later.
+      const recheck = (last: boolean) => quietly(() => rule.recheck((t) => isTypingTarget(t, w), last));
+      listen.call(w, 'load', () => {
+        setTimeout(() => recheck(false), 0);
+        setTimeout(() => recheck(true), 3000);
+      }, { once: true });
+    } catch {
+      /* never disturb the page */
+    }
+  }
 }

@@ -3,11 +3,9 @@ import type { ProbeFinding } from '../probe-schema';
 /**
  * Turning what page globals hold into findings. Everything here reads hostile objects:
  * any property may be a throwing getter, any array enormous, any value the wrong type.
- * Pure functions, so that they can be tested outside a browser.
+ * Pure functions, so that they can be tested outside a browser. Identity matching is
+ * read in identity-parse.ts.
  */
-type Identity = Extract<ProbeFinding, { kind: 'identity-config' }>;
-type Platform = Identity['platform'];
-
 const str = (v: unknown, max = 64): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, max) : undefined);
 const list = (v: unknown, max: number): unknown[] => (Array.isArray(v) ? v.slice(0, max) : []);
 const keys = (v: unknown): string[] => (v && typeof v === 'object' ? Object.keys(v).slice(0, 24).map((k) => k.slice(0, 64)) : []);
@@ -21,64 +19,18 @@ function attempt<T>(read: () => T, fallback: T): T {
   }
 }
 
-export function identityFinding(platform: Platform, tag: unknown, data: unknown): Identity | undefined {
-  const fields = attempt(() => keys(data), []);
-  const t = str(tag);
-  return fields.length || t !== undefined ? { kind: 'identity-config', platform, tag: t, fields } : undefined;
-}
-
-/** A call to a pixel's queueing function: fbq('init', id, {em…}), snaptr('init', …), twq('config', id). */
-export function identityFromCall(fn: string, args: unknown[]): Identity | undefined {
-  const [a, b, c] = args;
-  if (fn === 'fbq' && a === 'init') return identityFinding('meta', b, c);
-  if (fn === 'snaptr' && a === 'init') return identityFinding('snap', b, c);
-  if (fn === 'twq' && a === 'config') return identityFinding('x', b, undefined);
-  return undefined;
-}
-
-/** Queues pages fill before a library loads: gtag's dataLayer, TikTok's ttq, Criteo's criteo_q, UET's uetq. */
-export function identityFromQueues(g: { dataLayer?: unknown; ttq?: unknown; criteo_q?: unknown; uetq?: unknown; _linkedin_partner_id?: unknown }): Identity[] {
-  const out: (Identity | undefined)[] = [];
-  for (const e of attempt(() => list(g.dataLayer, 500), [])) {
-    const x = e as Record<number, unknown>;
-    attempt(() => {
-      if (x?.[0] === 'set' && x[1] === 'user_data') out.push(identityFinding('google', undefined, x[2]));
-      if (x?.[0] === 'config' && typeof x[1] === 'string' && x[1].startsWith('AW-')) out.push(identityFinding('google', x[1], undefined));
-    }, undefined);
-  }
-  for (const e of attempt(() => list(g.ttq, 500), [])) {
-    attempt(() => Array.isArray(e) && e[0] === 'identify' && out.push(identityFinding('tiktok', undefined, e[1])), undefined);
-  }
-  for (const e of attempt(() => list(g.criteo_q, 500), [])) {
-    for (const ev of Array.isArray(e) ? e.slice(0, 50) : [e]) {
-      attempt(() => {
-        const event = (ev as { event?: unknown })?.event;
-        if (event === 'setEmail' || event === 'setHashedEmail') out.push(identityFinding('criteo', undefined, { email: 1 }));
-      }, undefined);
-    }
-  }
-  for (const e of attempt(() => list(g.uetq, 500), [])) {
-    attempt(() => {
-      const x = e as Record<number, unknown>;
-      if (x?.[0] === 'set') out.push(identityFinding('microsoft', undefined, (x[1] as { pid?: unknown })?.pid));
-    }, undefined);
-  }
-  const li = attempt(() => g._linkedin_partner_id, undefined);
-  if (li !== undefined) out.push(identityFinding('linkedin', li, undefined));
-  return out.filter((x): x is Identity => !!x);
-}
-
-/** The data a TCF CMP passes to an addEventListener callback: we keep only the TC string. */
+/**
+ * The data a TCF CMP passes to an addEventListener callback: we keep only the TC string,
+ * and whether the CMP says the GDPR applies, which it says even before anyone chose.
+ */
 export function tcfFinding(data: unknown, ok: unknown): ProbeFinding | undefined {
   return attempt(() => {
     const d = data as { tcString?: unknown; eventStatus?: unknown; gdprApplies?: unknown };
-    if (ok !== true || typeof d?.tcString !== 'string' || !d.tcString) return undefined;
-    return {
-      kind: 'tcf',
-      tcString: d.tcString.slice(0, 8192),
-      eventStatus: str(d.eventStatus),
-      gdprApplies: typeof d.gdprApplies === 'boolean' ? d.gdprApplies : undefined,
-    } satisfies ProbeFinding;
+    if (ok !== true || !d) return undefined;
+    const gdprApplies = typeof d.gdprApplies === 'boolean' ? d.gdprApplies : undefined;
+    const tcString = typeof d.tcString === 'string' ? d.tcString.slice(0, 8192) : '';
+    if (!tcString && gdprApplies === undefined) return undefined;
+    return { kind: 'tcf', tcString, eventStatus: str(d.eventStatus), gdprApplies } satisfies ProbeFinding;
   }, undefined);
 }
 
@@ -186,6 +138,7 @@ interface SlotLike {
   getSlotElementId?: () => unknown;
   getTargetingKeys?: () => unknown;
   getTargeting?: (key: string) => unknown;
+  getConfig?: (key: string) => unknown;
   getResponseInformation?: () => unknown;
 }
 
@@ -219,16 +172,28 @@ export function segmentValues(keys: unknown, valueOf: (key: string) => unknown):
   return n ? out : undefined;
 }
 
+
+/** The keys of GPT's `getConfig('targeting')` (the newer API that replaces setTargeting). */
+export function configTargetingKeys(getConfig: unknown, self: unknown): string[] {
+  return attempt(() => (typeof getConfig === 'function' ? keys((getConfig.call(self, 'targeting') as { targeting?: unknown } | undefined)?.targeting) : []), []);
+}
+
+const keyList = (...lists: unknown[]): string[] => [
+  ...new Set(lists.flatMap((l) => attempt(() => list(l, 50), [])).map((k) => str(k)).filter((k): k is string => !!k)),
+].slice(0, 50);
+
 /**
  * A GPT slot: where it is on the page, its targeting keys (its own and the page's) with
- * the values that look like segment names, and who filled it.
+ * the values that look like segment names, and who filled it. `event` is a slotRenderEnded
+ * event, which carries the same ids. For backfill and some programmatic ads GPT gives no
+ * creative or line item id, only their source-agnostic ids: those are kept.
  */
-export function gptSlotFinding(slot: SlotLike, pageKeys?: unknown, pageValue?: (key: string) => unknown): ProbeFinding | undefined {
+export function gptSlotFinding(slot: SlotLike, pageKeys?: unknown, pageValue?: (key: string) => unknown, event?: unknown): ProbeFinding | undefined {
   return attempt(() => {
-    const info = (slot.getResponseInformation?.() ?? {}) as Record<string, unknown>;
+    const info = (attempt(() => slot.getResponseInformation?.(), undefined) ?? event ?? {}) as Record<string, unknown>;
     const elementId = str(slot.getSlotElementId?.(), 200);
     if (!elementId) return undefined;
-    const targetingKeys = list(slot.getTargetingKeys?.(), 50).map((k) => str(k)).filter((k): k is string => !!k);
+    const targetingKeys = keyList(attempt(() => slot.getTargetingKeys?.(), undefined), configTargetingKeys(slot.getConfig, slot));
     const slotValues = segmentValues(targetingKeys, (k) => slot.getTargeting?.(k));
     const pageValues = pageValue && pageKeys !== undefined ? segmentValues(pageKeys, pageValue) : undefined;
     // The slot's own values first, then the page's, at most 20 keys in all: the schema's bound.
@@ -242,12 +207,12 @@ export function gptSlotFinding(slot: SlotLike, pageKeys?: unknown, pageValue?: (
       slot: str(slot.getAdUnitPath?.(), 300) ?? '',
       elementId,
       targetingKeys,
-      pageKeys: pageKeys === undefined ? undefined : list(pageKeys, 50).map((k) => str(k)).filter((k): k is string => !!k),
+      pageKeys: pageKeys === undefined ? undefined : keyList(pageKeys),
       ...(values ? { values } : {}),
       advertiserId: int(info?.advertiserId),
       campaignId: int(info?.campaignId),
-      creativeId: int(info?.creativeId),
-      lineItemId: int(info?.lineItemId),
+      creativeId: int(info?.creativeId) ?? int(info?.sourceAgnosticCreativeId),
+      lineItemId: int(info?.lineItemId) ?? int(info?.sourceAgnosticLineItemId),
     } satisfies ProbeFinding;
   }, undefined);
 }

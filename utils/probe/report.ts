@@ -1,0 +1,20 @@
+import type { ProbeFinding } from '../probe-schema';
+import { emit } from './emit';
+
+export type Technique = Extract<ProbeFinding, { kind: 'fingerprint' }>['technique'];
+
+const reported = new Set<string>();
+
+/** Reports a fingerprinting technique used by `script`, once per technique and script. */
+export function reportFingerprint(technique: Technique, script: string | undefined): void {
+  if (!script) return;
+  const key = `${technique} ${script}`;
+  if (reported.has(key)) return;
+  reported.add(key);
+  emit({ kind: 'fingerprint', technique, script });
+}
+
+/** Captured at document start: a page replacing performance.now cannot blind the rules. */
+const perf = performance;
+const perfNow = perf.now;
+export const now = (): number => perfNow.call(perf);
