@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAttributable, scriptFromStack } from '@/utils/engine/stack';
+import { fromOtherHost, hostOf, isAttributable, scriptFromCallSites, scriptFromStack, type CallSiteLike } from '@/utils/engine/stack';
 import { AudioRule } from '@/utils/probe/audio-rule';
 import { callerScript } from '@/utils/probe/caller';
 import { CanvasRule } from '@/utils/probe/canvas-rule';
@@ -228,6 +228,47 @@ describe('stack attribution', () => {
   });
 });
 
+describe('stack attribution from V8\'s structured frames', () => {
+  /** A frame as V8 hands it to Error.prepareStackTrace: a script name, or for eval code none and an origin. */
+  const site = (name: string | null, evalOrigin?: string): CallSiteLike => ({
+    getScriptNameOrSourceURL: () => name,
+    isEval: () => evalOrigin !== undefined,
+    getEvalOrigin: () => evalOrigin,
+  });
+  const ext = site('chrome-extension://abcdef/content-scripts/probe.js');
+  it('gives what the formatted stack of the same frames gives', () => {
+    const cases: [CallSiteLike[], string][] = [
+      [[ext, ext, site('https://cdn.fp.example/fp.min.js?v=3')], '    at fp (https://cdn.fp.example/fp.min.js?v=3:1:200)'],
+      [[ext, site(null), site('https://www.page.example/')], '    at Array.forEach (<anonymous>)\n    at https://www.page.example/:20:5'],
+      [[ext, site(null, 'eval at fp (https://cdn.fp.example/loader.js:1:200)')], '    at eval (eval at fp (https://cdn.fp.example/loader.js:1:200), <anonymous>:1:1)'],
+      [[ext, site(null, 'eval at <anonymous> (eval at run (https://cdn.fp.example/l.js:3:4))')], '    at eval (eval at <anonymous> (eval at run (https://cdn.fp.example/l.js:3:4)), <anonymous>:1:1)'],
+      [[ext, site('blob:https://www.shop.example/0f1e2d3c-aaaa-bbbb-cccc-0123456789ab')], '    at fp (blob:https://www.shop.example/0f1e2d3c-aaaa-bbbb-cccc-0123456789ab:1:99)'],
+      [[ext, site('about:srcdoc')], '    at about:srcdoc:3:5'],
+      [[ext, site('about:blank?x#y')], '    at about:blank?x#y:3:5'],
+      [[ext, site('https://h.example:8443/p:5')], '    at https://h.example:8443/p:5:1:2'],
+      // A sourceURL that is no URL names nothing; the frame after it does.
+      [[ext, site('webpack://app/x.js'), site('https://www.page.example/app.js')], '    at x (webpack://app/x.js:1:1)\n    at https://www.page.example/app.js:2:2'],
+    ];
+    for (const [sites, lines] of cases) {
+      const stack = `Error\n    at targetlensMethod (chrome-extension://abcdef/content-scripts/probe.js:1:999)\n${lines}`;
+      expect(scriptFromCallSites(sites)).toBe(scriptFromStack(stack));
+      expect(scriptFromCallSites(sites)).toBeDefined();
+    }
+    expect(scriptFromCallSites([ext, site(null), site('')])).toBeUndefined();
+    expect(scriptFromCallSites([])).toBeUndefined();
+  });
+  it('the host of a script, and whether it is the page\'s own', () => {
+    for (const url of ['https://cdn.fp.example/fp.js?x=1', 'https://cdn.fp.example:8443/a', 'http://a.example', 'https://u:p@a.example/x', 'wss://a.example/s#h', 'https://a.example?q']) {
+      expect(hostOf(url)).toBe(new URL(url).host);
+    }
+    expect(fromOtherHost('https://www.shop.example/app.js', 'www.shop.example')).toBe(false);
+    expect(fromOtherHost('https://cdn.fp.example/fp.js', 'www.shop.example')).toBe(true);
+    expect(fromOtherHost('https://www.shop.example:8443/app.js', 'www.shop.example')).toBe(true);
+    expect(fromOtherHost('blob:https://www.shop.example', 'www.shop.example')).toBe(true);
+    expect(fromOtherHost('about:srcdoc', 'www.shop.example')).toBe(false);
+  });
+});
+
 describe('taking a stack inside the page', () => {
   it('works whatever Error.stackTraceLimit and Error.prepareStackTrace the page set, and puts them back', () => {
     const E = Error as unknown as { stackTraceLimit: number; prepareStackTrace?: unknown };
@@ -240,6 +281,11 @@ describe('taking a stack inside the page', () => {
       expect(() => callerScript()).not.toThrow();
       expect(E.stackTraceLimit).toBe(0);
       expect(E.prepareStackTrace).toBe(prepare);
+      // A page that set no formatter finds none afterwards, not even an empty property.
+      delete E.prepareStackTrace;
+      callerScript();
+      expect(Object.prototype.hasOwnProperty.call(E, 'prepareStackTrace')).toBe(false);
+      E.prepareStackTrace = prepare;
       expect(typeof new Error().stack).toBe('number'); // the page's own formatter still applies to its errors
     } finally {
       E.stackTraceLimit = limit;

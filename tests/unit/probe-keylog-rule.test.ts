@@ -14,7 +14,7 @@ function setup(first: string | undefined = VENDOR) {
     if (this !== undefined) throw new TypeError('Illegal invocation');
     timers.push(fn);
   };
-  const rule = new KeyLogRule(PAGE_HOST, () => (caller.stacks++, caller.script), (script, event) => reports.push(`${event} ${script}`), () => true, later);
+  const rule = new KeyLogRule(() => PAGE_HOST, () => (caller.stacks++, caller.script), (script, event) => reports.push(`${event} ${script}`), () => true, later);
   return { rule, reports, timers, caller };
 }
 

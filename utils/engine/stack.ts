@@ -44,6 +44,17 @@ function scriptOf(location: string): string | undefined {
   return url;
 }
 
+/** scriptOf for a frame's script name, which has no ":line:column" (as LOCATION would strip it). */
+function scriptOfName(name: string): string | undefined {
+  if (name.startsWith('https:') || name.startsWith('http:') || name.startsWith('wss:') || name.startsWith('ws:')) return name;
+  if (name.startsWith('blob:')) return blobName(name);
+  if (name.startsWith('about:')) {
+    const end = name.search(/[?#]/);
+    return end === -1 ? name : name.slice(0, end);
+  }
+  return undefined;
+}
+
 /**
  * The script that made a call, from an Error stack: the first frame that is not the
  * extension's own or a built-in. Chrome writes "at fn (url:line:col)", Firefox
@@ -68,5 +79,57 @@ export function scriptFromStack(stack: string | undefined): string | undefined {
 
 /** Whether a script name from scriptFromStack is a URL we can attribute to a company. */
 export function isAttributable(script: string): boolean {
-  return /^(?:https?|wss?):\/\//.test(script);
+  return script.startsWith('https://') || script.startsWith('http://') || script.startsWith('wss://') || script.startsWith('ws://');
+}
+
+/**
+ * The host of a script URL as stack frames name it (`https://host[:port]/path`), the same
+ * as `new URL(url).host`: frames name scripts by their serialized URL (host lower-cased,
+ * default port dropped), so the host is what lies between "://" (and any "user@") and the
+ * path, without building a URL object in the page.
+ */
+export function hostOf(url: string): string {
+  const start = url.indexOf('://') + 3;
+  let end = start;
+  while (end < url.length) {
+    const c = url.charCodeAt(end);
+    if (c === 47 || c === 63 || c === 35) break; // '/', '?', '#'
+    end++;
+  }
+  const authority = url.slice(start, end);
+  return authority.slice(authority.lastIndexOf('@') + 1);
+}
+
+/** Whether a script is not the page's own: another host than `ownHost`, or a blob: script no one can vouch for. */
+export function fromOtherHost(script: string, ownHost: string): boolean {
+  return isAttributable(script) ? hostOf(script) !== ownHost : script.startsWith('blob:');
+}
+
+/** The parts of a V8 CallSite (what Error.prepareStackTrace is given for each frame) we read. */
+export interface CallSiteLike {
+  getScriptNameOrSourceURL(): unknown;
+  isEval(): unknown;
+  getEvalOrigin(): unknown;
+}
+
+/**
+ * scriptFromStack for V8's structured frames: the same answer as from the formatted stack,
+ * without formatting it (a stack string needs the line and column of every frame). V8
+ * formats a frame's location as its script name (or sourceURL) and ":line:column"; a frame
+ * without a name, of code run by eval or new Function, as its eval origin first.
+ */
+export function scriptFromCallSites(sites: readonly CallSiteLike[]): string | undefined {
+  const n = Math.min(sites.length, MAX_LINES);
+  for (let i = 0; i < n; i++) {
+    const site = sites[i]!;
+    const name = site.getScriptNameOrSourceURL();
+    let script: string | undefined;
+    if (typeof name === 'string' && name) script = scriptOfName(name);
+    else if (site.isEval()) {
+      const origin = site.getEvalOrigin();
+      script = typeof origin === 'string' ? scriptOf(origin) : undefined;
+    }
+    if (script) return script.slice(0, 2048);
+  }
+  return undefined;
 }

@@ -1,9 +1,16 @@
-import { scriptFromStack } from '../engine/stack';
+import { scriptFromCallSites, scriptFromStack, type CallSiteLike } from '../engine/stack';
 
 // Captured before any page script runs, so a page replacing Error later changes nothing.
-const ErrorCtor = Error as unknown as (new () => Error) & { stackTraceLimit?: number; prepareStackTrace?: unknown };
+const ErrorCtor = Error as unknown as (new () => Error) & { stackTraceLimit?: number; prepareStackTrace?: unknown; captureStackTrace?: unknown };
 /** Our own frames (wrapper, hook, rule, this) come first; the page's caller follows them. */
 const FRAMES = 8;
+const hasOwn = Object.prototype.hasOwnProperty;
+/**
+ * In V8 (Error.captureStackTrace exists), the stack is taken as structured frames
+ * (Error.prepareStackTrace's CallSites), which skips formatting every frame's line and
+ * column; elsewhere as the usual string.
+ */
+const asCallSites = typeof ErrorCtor.captureStackTrace === 'function' ? (_e: unknown, sites: unknown) => sites : undefined;
 
 /**
  * The URL of the script that called the API we are in, from a fresh stack. A page may set
@@ -16,15 +23,17 @@ export function callerScript(): string | undefined {
   let prepare: unknown;
   let changedLimit = false;
   let changedPrepare = false;
+  let hadPrepare = false;
   try {
     limit = ErrorCtor.stackTraceLimit;
     if (limit !== undefined && limit !== FRAMES) {
       ErrorCtor.stackTraceLimit = FRAMES;
       changedLimit = true;
     }
+    hadPrepare = hasOwn.call(ErrorCtor, 'prepareStackTrace');
     prepare = ErrorCtor.prepareStackTrace;
-    if (prepare !== undefined) {
-      ErrorCtor.prepareStackTrace = undefined;
+    if (prepare !== asCallSites) {
+      ErrorCtor.prepareStackTrace = asCallSites;
       changedPrepare = true;
     }
   } catch {
@@ -38,9 +47,16 @@ export function callerScript(): string | undefined {
   }
   try {
     if (changedLimit) ErrorCtor.stackTraceLimit = limit as number;
-    if (changedPrepare) ErrorCtor.prepareStackTrace = prepare;
+    // A page that never set Error.prepareStackTrace finds no such property afterwards either.
+    if (changedPrepare && hadPrepare) ErrorCtor.prepareStackTrace = prepare;
+    else if (changedPrepare) delete ErrorCtor.prepareStackTrace;
   } catch {
     /* ignore */
+  }
+  try {
+    if (Array.isArray(stack)) return scriptFromCallSites(stack as CallSiteLike[]);
+  } catch {
+    return undefined;
   }
   return typeof stack === 'string' ? scriptFromStack(stack) : undefined;
 }

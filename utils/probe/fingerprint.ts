@@ -1,9 +1,10 @@
-import { isAttributable } from '../engine/stack';
+import { fromOtherHost } from '../engine/stack';
 import { AudioRule } from './audio-rule';
 import { callerScript } from './caller';
 import { CanvasRule } from './canvas-rule';
 import { fontFamilyOf, MeasureBurst } from './font-family';
 import { onFirstGet, shadowUntilFirstCall, wrapGetter, wrapMethod, wrapSetter } from './native';
+import { pageHost } from './page-host';
 import { now, reportFingerprint } from './report';
 import { Sweep } from './sweep';
 
@@ -24,6 +25,8 @@ const MAX_CREATORS = 64;
 const UNMASKED_VENDOR = 0x9245;
 const UNMASKED_RENDERER = 0x9246;
 const later = setTimeout;
+const apply = Reflect.apply;
+const getPrototypeOf = Object.getPrototypeOf;
 
 /**
  * Fingerprinting, from the research's definitions, with the cheapest hooks that see it.
@@ -72,17 +75,16 @@ export function watchFingerprinting(w: Win = globalThis as Win): void {
   // Who made each 2D context, and, on contexts made by another host's script, who first
   // writes text on it: their own fillText and strokeText see that one call, then step aside.
   let creators = 0;
-  const ownHost = w.location?.host;
   const foreign = (script: string) => {
     try {
-      return !isAttributable(script) ? script.startsWith('blob:') : new URL(script).host !== ownHost;
+      return fromOtherHost(script, pageHost());
     } catch {
       return false;
     }
   };
   const onContext = (target: object, type: unknown, context: unknown) => {
     if (!context || typeof type !== 'string') return;
-    const proto = Object.getPrototypeOf(context) as object;
+    const proto = getPrototypeOf(context) as object;
     if (type === '2d') {
       if (!contextOf.has(target)) {
         const creator = creators++ < MAX_CREATORS ? callerScript() : undefined;

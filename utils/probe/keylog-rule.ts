@@ -1,4 +1,4 @@
-import { isAttributable } from '../engine/stack';
+import { fromOtherHost } from '../engine/stack';
 
 export const KEY_EVENTS: ReadonlySet<string> = new Set(['keydown', 'keyup', 'keypress', 'input', 'change', 'beforeinput']);
 
@@ -56,7 +56,8 @@ export class KeyLogRule {
   private inSubmit = false;
 
   constructor(
-    private readonly ownHost: string,
+    /** The page's host, asked when a listener is judged (location is not read at document start). */
+    private readonly ownHost: () => string,
     private readonly caller: () => string | undefined,
     private readonly report: (script: string, event: string) => void,
     private readonly isField: (t: unknown) => boolean = () => true,
@@ -65,9 +66,8 @@ export class KeyLogRule {
 
   /** Whether a script is not the page's own: another host, or a blob: script no one can vouch for. */
   thirdParty(script: string): boolean {
-    if (!isAttributable(script)) return script.startsWith('blob:');
     try {
-      return new URL(script).host !== this.ownHost;
+      return fromOtherHost(script, this.ownHost());
     } catch {
       return false;
     }

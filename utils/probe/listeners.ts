@@ -1,5 +1,6 @@
 import { callerScript } from './caller';
 import { emit } from './emit';
+import { pageHost } from './page-host';
 import { wrapGetter, wrapMethod, wrapSetter } from './native';
 import { isTextField, isTypingTarget, KEY_EVENTS, KeyLogRule } from './keylog-rule';
 
@@ -17,7 +18,7 @@ const HANDLERS = ['oninput', 'onkeydown', 'onkeyup', 'onchange'];
 export function watchKeyListeners(w: Win = globalThis as Win): void {
   const doc = w.document as Document;
   const listen = w.EventTarget?.prototype.addEventListener as EventTarget['addEventListener'] | undefined;
-  const rule = new KeyLogRule(w.location.host, callerScript, (script, event) => emit({ kind: 'keylogging', script, event }), (t) => isTextField(t, w));
+  const rule = new KeyLogRule(pageHost, callerScript, (script, event) => emit({ kind: 'keylogging', script, event }), (t) => isTextField(t, w));
 
   wrapMethod(w.EventTarget?.prototype, 'addEventListener', (target: EventTarget, type, fn) => {
     if (typeof type === 'string' && KEY_EVENTS.has(type) && fn) rule.listener(target, type, isTypingTarget(target, w));
