@@ -164,7 +164,8 @@ describe('wrapped page APIs look and behave like the originals', () => {
     const target = { n: 7 };
     Object.defineProperty(target, 'navigator', { get: originalGet, enumerable: true, configurable: true });
     let installs = 0;
-    onFirstGet(target, 'navigator', () => installs++);
+    const values: unknown[] = [];
+    onFirstGet(target, 'navigator', (v) => (installs++, values.push(v)));
     expect(installs).toBe(0);
     const watching = Object.getOwnPropertyDescriptor(target, 'navigator')!;
     expect(watching.get).not.toBe(originalGet);
@@ -172,6 +173,8 @@ describe('wrapped page APIs look and behave like the originals', () => {
     expect((target as unknown as { navigator: number }).navigator).toBe(7);
     expect((target as unknown as { navigator: number }).navigator).toBe(7);
     expect(installs).toBe(1);
+    // The hook is given what the original getter returned.
+    expect(values).toEqual([7]);
     expect(Object.getOwnPropertyDescriptor(target, 'navigator')).toEqual({ get: originalGet, set: undefined, enumerable: true, configurable: true });
     // Nothing to watch: the work is done at once.
     let now = 0;

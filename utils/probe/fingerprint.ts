@@ -144,12 +144,18 @@ export function watchFingerprinting(w: Win = globalThis as Win): void {
 
   // --- device properties -----------------------------------------------------------------
   // Their 25 getters are wrapped when the page first reads window.navigator or window.screen.
-  onFirstGet(w, 'navigator', () => {
-    const Nav = w.Navigator?.prototype;
+  // Their prototypes are taken from the objects the page just read, so that we do not make
+  // the window's Navigator and Screen interface objects for it.
+  const protoOf = (o: unknown) => (o && typeof o === 'object' ? (getPrototypeOf(o) as object | null) ?? undefined : undefined);
+  onFirstGet(w, 'navigator', (nav) => {
+    const Nav = protoOf(nav) ?? w.Navigator?.prototype;
     for (const p of NAVIGATOR_PROPS) wrapGetter(Nav, p, () => device.note(p));
   });
-  onFirstGet(w, 'screen', () => {
-    const Scr = w.Screen?.prototype;
-    for (const p of SCREEN_PROPS) wrapGetter(Scr, p, () => device.note(`screen.${p}`));
+  onFirstGet(w, 'screen', (scr) => {
+    const Scr = protoOf(scr) ?? w.Screen?.prototype;
+    for (const p of SCREEN_PROPS) {
+      const key = `screen.${p}`;
+      wrapGetter(Scr, p, () => device.note(key));
+    }
   });
 }

@@ -250,12 +250,14 @@ export function shadowUntilFirstCall(target: object, proto: object, names: reado
 }
 
 /**
- * Calls `first()` the first time `target[name]` is read (an accessor, such as
- * window.navigator), and puts the original accessor back at that moment, so that work the
- * page may never need waits until it is needed. Calls `first()` at once when the property
- * cannot be watched.
+ * Calls `first(value)` the first time `target[name]` is read (an accessor, such as
+ * window.navigator), with the value read, and puts the original accessor back at that
+ * moment, so that work the page may never need waits until it is needed. The original is
+ * read first: what it makes (the navigator object and its interface) is the page's own
+ * work, not ours. `value` is undefined when the getter was called on another object, and
+ * `first(undefined)` is called at once when the property cannot be watched.
  */
-export function onFirstGet(target: object, name: string, first: () => void): void {
+export function onFirstGet(target: object, name: string, first: (value: unknown) => void): void {
   let desc: PropertyDescriptor | undefined;
   try {
     desc = getOwnPropertyDescriptor(target, name);
@@ -264,13 +266,19 @@ export function onFirstGet(target: object, name: string, first: () => void): voi
   }
   const original = desc?.get;
   if (!desc || typeof original !== 'function' || !desc.configurable) {
-    first();
+    first(undefined);
     return;
   }
   let done = false;
   const getter = getOwnPropertyDescriptor(
     {
       get targetlensGetter() {
+        let value: unknown;
+        try {
+          value = invoke(original, this);
+        } catch (e) {
+          throw hideOwnFrames(e);
+        }
         if (!done) {
           done = true;
           try {
@@ -279,16 +287,12 @@ export function onFirstGet(target: object, name: string, first: () => void): voi
             /* ignore */
           }
           try {
-            first();
+            first(this === target ? value : undefined);
           } catch {
             /* ignore */
           }
         }
-        try {
-          return invoke(original, this);
-        } catch (e) {
-          throw hideOwnFrames(e);
-        }
+        return value;
       },
     },
     'targetlensGetter',
@@ -298,7 +302,7 @@ export function onFirstGet(target: object, name: string, first: () => void): voi
     originals.set(getter, original);
     defineProperty(target, name, { ...desc, get: getter });
   } catch {
-    first();
+    first(undefined);
   }
 }
 
