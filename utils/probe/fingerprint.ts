@@ -128,15 +128,19 @@ export function watchFingerprinting(w: Win = globalThis as Win): void {
 
   // --- fonts measured in the document ------------------------------------------------
   const boxBurst = new MeasureBurst(20, 1000, later);
-  // Layout code reads widths all the time: the common case is one call and a compare.
+  const HTMLEl = w.HTMLElement?.prototype;
+  const hasAttribute = (HTMLEl && (getPrototypeOf(HTMLEl) as Element | null)?.hasAttribute) as Element['hasAttribute'] | undefined;
+  const STYLE = ['style'];
+  // Layout code reads widths all the time: the common case is one call and a compare. An
+  // element without a style attribute has no inline font family: its style object (which
+  // the page may never have needed) is not made for us.
   const measured = (el: HTMLElement) => {
     if (!boxBurst.hit()) return;
-    const family = el.style?.fontFamily;
-    const f = typeof family === 'string' ? fontFamilyOf(family) : '';
+    const family = !hasAttribute || apply(hasAttribute, el, STYLE) ? el.style?.fontFamily : '';
+    const f = typeof family === 'string' && family ? fontFamilyOf(family) : '';
     boxBurst.saw(f);
     if (f) fonts.note(f);
   };
-  const HTMLEl = w.HTMLElement?.prototype;
   // Font probes compare a span's width first, and its height only when the width is the
   // same: offsetWidth alone sees them, and halves what layout code pays.
   wrapGetter(HTMLEl, 'offsetWidth', measured);
