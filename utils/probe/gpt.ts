@@ -47,9 +47,10 @@ export function gptReader(w: Record<string, any>, emit: (f: ProbeFinding) => voi
     if (!pubads) return;
     listen(gt, pubads);
     const slots = pubads.getSlots?.();
+    if (!Array.isArray(slots) || !slots.length) return;
     const keys = pageKeys(gt, pubads);
     const value = pageValue(pubads);
-    for (const slot of Array.isArray(slots) ? slots.slice(0, MAX_SLOTS) : []) {
+    for (const slot of slots.slice(0, MAX_SLOTS)) {
       const f = gptSlotFinding(slot, keys, value);
       if (f) emit(f);
     }
