@@ -3,6 +3,7 @@ import { criteoFindings, identityFinding, identityFromCall, identityFromQueues, 
 import { hideOwnFrames, isOurs, looksLike, wrapSetter } from './native';
 import { gptReader } from './gpt';
 import { auctionFindings, bidFindings, bidResponseFindings, eidsFinding, gppFinding, tcfFinding } from './parse';
+import { IDLE_WAIT_MS, LATE_READS_MS } from './schedule';
 import { observeAssignedFunction } from './window-trap';
 
 type Win = typeof globalThis & Record<string, any>;
@@ -185,14 +186,6 @@ let scriptLoads = 0;
 // are looked up in the document).
 const LIVE_LIBRARIES = /^(?:https?:)?\/\/(?:analytics\.tiktok\.com|static\.criteo\.net|bat\.bing\.com|snap\.licdn\.com|mc\.yandex\.[a-z]+|(?:securepubads\.g\.doubleclick\.net|www\.googletagservices\.com|pagead2\.googlesyndication\.com)\/(?:tag|pagead\/managed)\/js\/)/;
 
-/**
- * When the page's globals are read again after its load event (ms), for what is set up
- * late: auctions, consent, replay scripts loaded once consent is given. These readings,
- * and the one at the load event, wait for the page to be idle, at most IDLE_WAIT_MS. The
- * benchmark profiles until the last.
- */
-export const LATE_READS_MS = [3000, 10000];
-export const IDLE_WAIT_MS = 1000;
 const idle = w.requestIdleCallback as ((fn: () => void, opts: { timeout: number }) => number) | undefined;
 const later = setTimeout;
 
@@ -206,7 +199,11 @@ function whenIdle(fn: () => void): void {
   }
 }
 
-/** Installs the call observers now, and reads the page's globals at a few moments of its life. */
+/**
+ * Installs the call observers now, and reads the page's globals at a few moments of its
+ * life: when the document is parsed, then after the load event when the page is idle, at
+ * once and LATE_READS_MS later.
+ */
 export function watchGlobals(): void {
   for (const name of ['fbq', 'snaptr', 'twq']) observeAssignedFunction(w, name, (args) => emitAll([identityFromCall(name, args)]));
   const onLibraryLoad = () => {

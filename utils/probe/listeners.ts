@@ -1,6 +1,7 @@
 import { callerScript } from './caller';
 import { emit } from './emit';
 import { pageHost } from './page-host';
+import { KEY_RECHECKS_MS } from './schedule';
 import { wrapGetter, wrapMethod, wrapSetter } from './native';
 import { isTextField, isTypingTarget, KEY_EVENTS, KeyLogRule } from './keylog-rule';
 
@@ -63,8 +64,8 @@ export function watchKeyListeners(w: Win = globalThis as Win): void {
       // the page is built, after its own load handlers, and a little later.
       const recheck = (last: boolean) => quietly(() => rule.recheck((t) => isTypingTarget(t, w), last));
       listen.call(w, 'load', () => {
-        setTimeout(() => recheck(false), 0);
-        setTimeout(() => recheck(true), 3000);
+        const n = KEY_RECHECKS_MS.length;
+        for (let i = 0; i < n; i++) setTimeout(() => recheck(i === n - 1), KEY_RECHECKS_MS[i]);
       }, { once: true });
     } catch {
       /* never disturb the page */
