@@ -2,7 +2,7 @@ import { callerScript } from './caller';
 import { emit } from './emit';
 import { pageHost } from './page-host';
 import { KEY_RECHECKS_MS } from './schedule';
-import { wrapGetter, wrapMethod, wrapSetter } from './native';
+import { stringSet, wrapGetter, wrapMethod, wrapSetter } from './native';
 import { isTextField, isTypingTarget, KEY_EVENTS, KeyLogRule } from './keylog-rule';
 
 type Win = typeof globalThis & Record<string, any>;
@@ -21,9 +21,17 @@ export function watchKeyListeners(w: Win = globalThis as Win): void {
   const listen = w.EventTarget?.prototype.addEventListener as EventTarget['addEventListener'] | undefined;
   const rule = new KeyLogRule(pageHost, callerScript, (script, event) => emit({ kind: 'keylogging', script, event }), (t) => isTextField(t, w));
 
-  wrapMethod(w.EventTarget?.prototype, 'addEventListener', (target: EventTarget, type, fn) => {
-    if (typeof type === 'string' && KEY_EVENTS.has(type) && fn) rule.listener(target, type, isTypingTarget(target, w));
-  });
+  // Pages add listeners by the hundred, nearly all for other events: the wrapper itself
+  // lets those through without calling the hook.
+  wrapMethod(
+    w.EventTarget?.prototype,
+    'addEventListener',
+    (target: EventTarget, type, fn) => {
+      if (fn) rule.listener(target, type as string, isTypingTarget(target, w));
+    },
+    undefined,
+    stringSet([...KEY_EVENTS]),
+  );
   const onHandler = (name: string) => (target: EventTarget, value: unknown) => {
     if (typeof value === 'function') rule.listener(target, name, isTypingTarget(target, w));
   };

@@ -76,18 +76,28 @@ export function hideOwnFrames<T>(e: T): T {
   return e;
 }
 
+/** A set of strings as a prototype-less object: `set[key] === true` is one lookup, no call, and no page code can answer it. */
+export function stringSet(keys: readonly string[]): Readonly<Record<string, true>> {
+  const set = Object.create(null) as Record<string, true>;
+  for (const k of keys) set[k] = true;
+  return set;
+}
+
 /**
  * Replaces `proto[name]` with a wrapper that calls `before(this, a0, a1, a2, a3)`, then
  * the original with exactly the arguments it was given (so that a call missing a required
  * argument throws the same TypeError), then `after(this, a0, result)`, and returns the
- * original's result as is. The hooks run on every call a page makes; they never throw
- * into the page.
+ * original's result as is. The hooks run on every call a page makes, or, with
+ * `onlyFirst`, only on calls whose first argument is one of its strings (the wrapper then
+ * checks that itself, so other calls cost the page one lookup more); they never throw into
+ * the page.
  */
 export function wrapMethod<T extends object>(
   proto: T | undefined,
   name: string,
   before: ((self: any, a0: unknown, a1: unknown, a2: unknown, a3: unknown) => void) | undefined,
   after?: (self: any, a0: unknown, result: unknown) => void,
+  onlyFirst?: Readonly<Record<string, true>>,
 ): void {
   try {
     if (!proto) return;
@@ -99,6 +109,14 @@ export function wrapMethod<T extends object>(
     // the original's name.
     const wrapper = {
       targetlensMethod(this: unknown, ...args: unknown[]) {
+        const hooked = !onlyFirst || (typeof args[0] === 'string' && onlyFirst[args[0]] === true);
+        if (!hooked) {
+          try {
+            return apply(original, this, args);
+          } catch (e) {
+            throw hideOwnFrames(e);
+          }
+        }
         if (before) {
           try {
             before(this, args[0], args[1], args[2], args[3]);
