@@ -15,14 +15,28 @@ function fakeCaller(first: string | undefined = A) {
   return c;
 }
 
+/** Timers that run when the test moves time on; like setTimeout, they throw when called on an object. */
+function fakeTimers() {
+  let now = 0;
+  const due: { at: number; fn: () => void }[] = [];
+  const later = function (this: unknown, fn: () => void, ms: number) {
+    if (this !== undefined) throw new TypeError('Illegal invocation');
+    due.push({ at: now + ms, fn });
+  };
+  const advance = (ms: number) => {
+    now += ms;
+    for (let t = due.findIndex((d) => d.at <= now); t !== -1; t = due.findIndex((d) => d.at <= now)) due.splice(t, 1)[0]!.fn();
+  };
+  return { later, advance };
+}
+
 describe('sweeps: one script reading many distinct values in a short window', () => {
   const opts = { gate: 3, threshold: 4, windowMs: 1000, maxStacks: 20 };
 
   it('reports the script that reads past the gate, once, and costs no stack before the gate', () => {
-    let t = 0;
     const caller = fakeCaller();
     const reports: string[] = [];
-    const s = new Sweep(opts, () => t, caller.fn, (x) => reports.push(x));
+    const s = new Sweep(opts, fakeTimers().later, caller.fn, (x) => reports.push(x));
     for (const v of ['a', 'b', 'c']) s.note(v);
     expect(caller.stacks).toBe(0);
     for (const v of ['d', 'e', 'f']) s.note(v);
@@ -40,7 +54,7 @@ describe('sweeps: one script reading many distinct values in a short window', ()
   it('counts per script: two scripts sharing the window are each judged on what they read', () => {
     const caller = fakeCaller();
     const reports: string[] = [];
-    const s = new Sweep(opts, () => 0, caller.fn, (x) => reports.push(x));
+    const s = new Sweep(opts, fakeTimers().later, caller.fn, (x) => reports.push(x));
     for (const v of ['a', 'b', 'c']) s.note(v);
     caller.script = B;
     for (const v of ['b1', 'b2', 'b3']) s.note(v);
@@ -57,23 +71,26 @@ describe('sweeps: one script reading many distinct values in a short window', ()
   });
 
   it('reads spread over time are no sweep', () => {
-    let t = 0;
+    const timers = fakeTimers();
     const caller = fakeCaller();
     const reports: string[] = [];
-    const s = new Sweep(opts, () => t, caller.fn, (x) => reports.push(x));
+    const s = new Sweep(opts, timers.later, caller.fn, (x) => reports.push(x));
     for (let i = 0; i < 40; i++) {
       s.note(`v${i}`);
-      t += 400; // a window holds at most three reads
+      timers.advance(400); // a window holds at most three reads
     }
     expect(reports).toEqual([]);
     expect(caller.stacks).toBe(0);
+    // The same reads without time passing are a sweep.
+    for (let i = 0; i < 40; i++) s.note(`w${i}`);
+    expect(reports).toEqual([A]);
   });
 
   it('takes at most maxStacks stacks over the page\'s life', () => {
-    let t = 0;
+    const timers = fakeTimers();
     const caller = fakeCaller(undefined);
-    const s = new Sweep(opts, () => t, caller.fn, () => undefined);
-    for (let w = 0; w < 50; w++, t += 2000) for (let i = 0; i < 30; i++) s.note(`w${w}v${i}`);
+    const s = new Sweep(opts, timers.later, caller.fn, () => undefined);
+    for (let w = 0; w < 50; w++, timers.advance(2000)) for (let i = 0; i < 30; i++) s.note(`w${w}v${i}`);
     expect(caller.stacks).toBe(opts.maxStacks);
   });
 });

@@ -5,7 +5,7 @@ import { CanvasRule } from './canvas-rule';
 import { fontFamilyOf, MeasureBurst } from './font-family';
 import { onFirstGet, shadowUntilFirstCall, wrapGetter, wrapMethod, wrapSetter } from './native';
 import { pageHost } from './page-host';
-import { now, reportFingerprint } from './report';
+import { reportFingerprint } from './report';
 import { Sweep } from './sweep';
 
 type Win = typeof globalThis & Record<string, any>;
@@ -43,8 +43,8 @@ const getPrototypeOf = Object.getPrototypeOf;
 export function watchFingerprinting(w: Win = globalThis as Win): void {
   const canvas = new CanvasRule(callerScript, (s) => reportFingerprint('canvas', s));
   const audio = new AudioRule(callerScript, (s) => reportFingerprint('audio', s));
-  const fonts = new Sweep({ gate: 5, threshold: 30, windowMs: 2000, maxStacks: 300 }, now, callerScript, (s) => reportFingerprint('fonts', s));
-  const device = new Sweep({ gate: 6, threshold: 10, windowMs: 1000, maxStacks: 60 }, now, callerScript, (s) => reportFingerprint('navigator', s));
+  const fonts = new Sweep({ gate: 5, threshold: 30, windowMs: 2000, maxStacks: 300 }, later, callerScript, (s) => reportFingerprint('fonts', s));
+  const device = new Sweep({ gate: 6, threshold: 10, windowMs: 1000, maxStacks: 60 }, later, callerScript, (s) => reportFingerprint('navigator', s));
 
   // --- canvas, and fonts measured on a canvas ---------------------------------------
   const contextOf = new WeakMap<object, object>();

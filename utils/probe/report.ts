@@ -13,8 +13,3 @@ export function reportFingerprint(technique: Technique, script: string | undefin
   reported.add(key);
   emit({ kind: 'fingerprint', technique, script });
 }
-
-/** Captured at document start: a page replacing performance.now cannot blind the rules. */
-const perf = performance;
-const perfNow = perf.now;
-export const now = (): number => perfNow.call(perf);

@@ -16,9 +16,13 @@ export interface SweepOptions {
  * that read it (a stack, bounded by `maxStacks`), and a script that reaches `threshold`
  * distinct values is reported once. The values read before the gate opened are credited
  * to no one: thresholds are set below what real sweeps read, minus the gate.
+ *
+ * A window starts at the first read after the last one ended and is ended by a timer
+ * `windowMs` later, so a read costs no clock. A timer waits for the task that is running:
+ * a window can only last longer than `windowMs`, never shorter.
  */
 export class Sweep {
-  private windowStart = -Infinity;
+  private open = false;
   private readonly inWindow = new Set<string>();
   private readonly attributed = new Set<string>();
   private readonly byScript = new Map<string, Set<string>>();
@@ -27,19 +31,17 @@ export class Sweep {
 
   constructor(
     private readonly opts: SweepOptions,
-    private readonly now: () => number,
+    private readonly later: (fn: () => void, ms: number) => void,
     private readonly caller: () => string | undefined,
     private readonly report: (script: string) => void,
   ) {}
 
   /** One read of `value`. Cheap unless the window is already full of distinct reads. */
   note(value: string): void {
-    const t = this.now();
-    if (t - this.windowStart > this.opts.windowMs) {
-      this.windowStart = t;
-      this.inWindow.clear();
-      this.attributed.clear();
-      this.byScript.clear();
+    if (!this.open) {
+      this.open = true;
+      const later = this.later; // setTimeout, called without a receiver
+      later(() => this.close(), this.opts.windowMs);
     }
     if (this.inWindow.size < this.opts.gate) {
       this.inWindow.add(value);
@@ -57,5 +59,12 @@ export class Sweep {
       this.reported.add(script);
       this.report(script);
     }
+  }
+
+  private close(): void {
+    this.open = false;
+    this.inWindow.clear();
+    this.attributed.clear();
+    this.byScript.clear();
   }
 }
