@@ -148,6 +148,12 @@ describe('targeting values', () => {
     expect(segmentValues(['a'], () => { throw new Error('x'); })).toBeUndefined();
     expect(segmentValues(throwing, () => [])).toBeUndefined();
   });
+  it('segment names are letters of any script, the same on every call', () => {
+    const values: Record<string, unknown> = { audience: ['Wähler', 'élections', 'кандидат', '選挙候補者', '--x', '12ab'] };
+    const expected = { audience: ['Wähler', 'élections', 'кандидат', '選挙候補者'] };
+    expect(segmentValues(['audience'], (k) => values[k])).toEqual(expected);
+    expect(segmentValues(['audience'], (k) => values[k])).toEqual(expected);
+  });
 });
 
 describe('Google Publisher Tag', () => {
