@@ -30,3 +30,30 @@ export function percentile(samples: Float64Array, p: number): number {
 export function summary(samples: Float64Array): { median: number; p99: number } {
   return { median: percentile(samples, 50), p99: percentile(samples, 99) };
 }
+
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/**
+ * The difference of medians, median(a) − median(b), with a 95 % bootstrap interval:
+ * both samples resampled with replacement `reps` times, from a fixed seed so that a run
+ * can be repeated.
+ */
+export function medianDifference(a: readonly number[], b: readonly number[], reps = 4000): { diff: number; lo: number; hi: number } {
+  let seed = 0x2545f491;
+  const rnd = () => {
+    // xorshift32
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 4294967296;
+  };
+  const resample = (xs: readonly number[]) => xs.map(() => xs[Math.floor(rnd() * xs.length)]!);
+  const diffs: number[] = [];
+  for (let i = 0; i < reps; i++) diffs.push(median(resample(a)) - median(resample(b)));
+  diffs.sort((x, y) => x - y);
+  return { diff: median(a) - median(b), lo: diffs[Math.floor(0.025 * reps)]!, hi: diffs[Math.ceil(0.975 * reps) - 1]! };
+}
