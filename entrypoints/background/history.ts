@@ -9,6 +9,7 @@ import { enforceRetention, withQuotaRetry } from '@/utils/db/retention';
 import { writeVisits } from '@/utils/db/write';
 import { DEFAULT_SETTINGS, NOTICE_KEY, parseSettings, SETTINGS_KEY, type HistorySettings, type QuotaNotice } from '@/utils/history/settings';
 import type { TabState } from '@/utils/tabs/state';
+import { Debounce } from '@/utils/debounce';
 import { lensReading } from './lens';
 import type { LearningStore } from './learning-store';
 import type { SightingsStore } from './sightings';
@@ -44,8 +45,9 @@ export class HistoryRecorder {
   private readonly incognito = new Map<number, boolean>();
   private forgotten = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
-  private softTimer?: ReturnType<typeof setTimeout>;
-  private hardTimer?: ReturnType<typeof setTimeout>;
+  private readonly writes = new Debounce(() => void this.flush(), SOFT_MS, HARD_MS);
+  /** Visits whose title and incognito flag are being asked of the tabs API: asked once, not on every request. */
+  private readonly metaPending = new Set<string>();
 
   constructor(
     private readonly store: TabStore,
@@ -79,8 +81,12 @@ export class HistoryRecorder {
     }
     this.latest.set(tabId, state);
     this.dirty.add(tabId);
-    if (!this.meta.has(keyOf(state))) void this.fetchMeta(state);
-    this.schedule();
+    const key = keyOf(state);
+    if (!this.meta.has(key) && !this.metaPending.has(key)) {
+      this.metaPending.add(key);
+      void this.fetchMeta(state).finally(() => this.metaPending.delete(key));
+    }
+    this.writes.poke();
   }
 
   closed(tabId: number): void {
@@ -103,17 +109,9 @@ export class HistoryRecorder {
     void this.run(() => deleteVisits(this.db, [keyOf(old)]));
   }
 
-  private schedule(): void {
-    clearTimeout(this.softTimer);
-    this.softTimer = setTimeout(() => void this.flush(), SOFT_MS);
-    this.hardTimer ??= setTimeout(() => void this.flush(), HARD_MS);
-  }
-
   /** Writes every tab with changes not yet written. */
   flush(): Promise<void> {
-    clearTimeout(this.softTimer);
-    clearTimeout(this.hardTimer);
-    this.hardTimer = undefined;
+    this.writes.cancel();
     const states = [...this.dirty].map((id) => this.latest.get(id)).filter((s): s is TabState => !!s);
     this.dirty.clear();
     return this.run(() => this.write(states));

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { Debounce } from '@/utils/debounce';
 import type { TabState } from '@/utils/tabs/state';
 
 const PREFIX = 'tab:';
@@ -15,8 +16,7 @@ export class TabStore {
   private readonly dirty = new Set<number>();
   private readonly removed = new Set<number>();
   private queue: Promise<unknown>;
-  private softTimer?: ReturnType<typeof setTimeout>;
-  private hardTimer?: ReturnType<typeof setTimeout>;
+  private readonly writes = new Debounce(() => void this.flush(), SOFT_FLUSH_MS, HARD_FLUSH_MS);
   private readonly listeners: ((tabId: number) => void)[] = [];
 
   constructor() {
@@ -75,16 +75,12 @@ export class TabStore {
   }
 
   private schedule(): void {
-    clearTimeout(this.softTimer);
-    this.softTimer = setTimeout(() => void this.flush(), SOFT_FLUSH_MS);
-    this.hardTimer ??= setTimeout(() => void this.flush(), HARD_FLUSH_MS);
+    this.writes.poke();
   }
 
   /** Writes changed tabs. Whole-state writes, so writing twice is harmless. */
   async flush(): Promise<void> {
-    clearTimeout(this.softTimer);
-    clearTimeout(this.hardTimer);
-    this.hardTimer = undefined;
+    this.writes.cancel();
     const writes: Record<string, TabState> = {};
     for (const id of this.dirty) {
       const state = this.tabs.get(id);
