@@ -198,11 +198,18 @@ export async function benchProbe(): Promise<void> {
     const quartile = (xs: number[], q: number) => [...xs].sort((x, y) => x - y)[Math.round(q * (xs.length - 1))]!;
     const runs = [...a, ...short].map((x) => x.docStartMs).filter((x): x is number => x !== undefined);
     const compiles = short.map((x) => x.compileMs).filter((x): x is number => x !== undefined);
+    // A renderer process compiles the probe once; its other frames and later pages take it
+    // from V8's in-memory cache (0.05 to 0.1 ms). A new process, as a new site in a new tab
+    // gets, compiles it anew: that is the document start charged against the budget.
+    const CACHED_BELOW_MS = 0.3;
+    const cold = compiles.filter((x) => x >= CACHED_BELOW_MS);
+    const cached = compiles.filter((x) => x < CACHED_BELOW_MS);
     const run = median(runs);
-    const compile = median(compiles);
-    const spread = (xs: number[]) => `quartiles ${quartile(xs, 0.25).toFixed(2)} and ${quartile(xs, 0.75).toFixed(2)}`;
-    console.log(`  main-world probe at document start, compiling and running it          ${fmt(compile + run)} ms  (budget 1 ms)`);
-    console.log(`    V8 compiling it in the top frame (trace), median of ${compiles.length} loads     ${fmt(compile)} ms (${spread(compiles)})`);
+    const compile = cold.length ? median(cold) : 0;
+    const spread = (xs: number[]) => (xs.length ? `quartiles ${quartile(xs, 0.25).toFixed(2)} and ${quartile(xs, 0.75).toFixed(2)}` : 'none');
+    console.log(`  main-world probe at document start in a new renderer process, compiling and running it  ${fmt(compile + run)} ms  (budget 1 ms)`);
+    console.log(`    V8 compiling it anew in the top frame (trace), median of ${cold.length} of ${compiles.length} loads    ${fmt(compile)} ms (${spread(cold)})`);
+    console.log(`    (in the other ${cached.length} loads V8 took it from its cache: ${cached.length ? median(cached).toFixed(2) : '-'} ms; document start then ${cached.length ? (median(cached) + run).toFixed(2) : '-'} ms)`);
     console.log(`    its top-level code (profile), median of ${runs.length} loads (the sampler missed it in ${a.length + short.length - runs.length})   ${fmt(run)} ms (${spread(runs)})`);
     console.log(`  main-world probe's own code over the whole load         ${fmt(median(a.map((x) => x.probeMs)))} ms ${range(a.map((x) => x.probeMs))}`);
     console.log(`  inside the probe's wrappers, with the natives they call ${fmt(median(a.map((x) => x.wrapperMs)))} ms`);
@@ -237,7 +244,7 @@ export async function benchProbe(): Promise<void> {
     console.log(`  main-world probe outside own-work.js's calls (own code and wrappers)     ${fmt(outside)} ms ${range(a.map((x) => x.outsideOwnWorkMs))}`);
     console.log(`    (inside them, profiled on the heavy page and left for the line below: ${median(a.map((x) => x.probeMs + x.wrapperMs - x.outsideOwnWorkMs)).toFixed(2)} ms)`);
     console.log(`  main-world probe over the whole load: that + compiling it + what the wrappers and hooks cost own-work.js ${fmt(outside + compile + wrapperCost)} ms, at most ${(outside + compile + Math.max(0, cost.hi)).toFixed(2)} ms with the interval's top  (budget 5 ms)`);
-    console.log(`  the same with the hooks own-work.js sets off counted twice: own code + what the wrappers cost ${fmt(median(a.map((x) => x.probeMs)) + wrapperCost)} ms`);
+    console.log(`  the same with the hooks own-work.js sets off counted twice: own code + compiling it + what the wrappers cost ${fmt(median(a.map((x) => x.probeMs)) + compile + wrapperCost)} ms`);
     console.log(`  load event: with Targetlens ${median(a.map((x) => x.loadMs)).toFixed(0)} ms, without ${median(b.map((x) => x.loadMs)).toFixed(0)} ms`);
   } finally {
     await withExt.close();
