@@ -45,7 +45,7 @@ export class HistoryRecorder {
   private readonly incognito = new Map<number, boolean>();
   private forgotten = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly writes = new Debounce(() => void this.flush(), SOFT_MS, HARD_MS);
+  private readonly flushSoon = new Debounce(() => void this.flush(), SOFT_MS, HARD_MS);
   /** Visits whose title and incognito flag are being asked of the tabs API: asked once, not on every request. */
   private readonly metaPending = new Set<string>();
 
@@ -86,7 +86,7 @@ export class HistoryRecorder {
       this.metaPending.add(key);
       void this.fetchMeta(state).finally(() => this.metaPending.delete(key));
     }
-    this.writes.poke();
+    this.flushSoon.poke();
   }
 
   closed(tabId: number): void {
@@ -111,7 +111,7 @@ export class HistoryRecorder {
 
   /** Writes every tab with changes not yet written. */
   flush(): Promise<void> {
-    this.writes.cancel();
+    this.flushSoon.cancel();
     const states = [...this.dirty].map((id) => this.latest.get(id)).filter((s): s is TabState => !!s);
     this.dirty.clear();
     return this.run(() => this.write(states));

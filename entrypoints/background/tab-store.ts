@@ -16,7 +16,7 @@ export class TabStore {
   private readonly dirty = new Set<number>();
   private readonly removed = new Set<number>();
   private queue: Promise<unknown>;
-  private readonly writes = new Debounce(() => void this.flush(), SOFT_FLUSH_MS, HARD_FLUSH_MS);
+  private readonly flushSoon = new Debounce(() => void this.flush(), SOFT_FLUSH_MS, HARD_FLUSH_MS);
   private readonly listeners: ((tabId: number) => void)[] = [];
 
   constructor() {
@@ -75,12 +75,12 @@ export class TabStore {
   }
 
   private schedule(): void {
-    this.writes.poke();
+    this.flushSoon.poke();
   }
 
   /** Writes changed tabs. Whole-state writes, so writing twice is harmless. */
   async flush(): Promise<void> {
-    this.writes.cancel();
+    this.flushSoon.cancel();
     const writes: Record<string, TabState> = {};
     for (const id of this.dirty) {
       const state = this.tabs.get(id);
