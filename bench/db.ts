@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumPath } from '../tests/e2e/harness';
+import { median } from './stats';
 
 const OUT = join(import.meta.dirname, '.tmp/db');
 // The million observations; BENCH_OBSERVATIONS=200000 for a quicker look.
@@ -23,7 +24,6 @@ interface Bench {
   counts(): Promise<{ stored: Record<string, number>; records: Record<string, number> }>;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function benchDb(): Promise<void> {
   await build({
