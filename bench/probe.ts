@@ -9,8 +9,11 @@
 // named targetlens* (utils/probe/native.ts), so their samples are counted apart, and what
 // they cost the page is measured directly: the page's own script, alone on a quiet page
 // (own-work.html), timed by itself with and without the extension.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
 import type { Page } from 'playwright-core';
-import { ExtensionBrowser } from '../tests/e2e/harness';
+import { EXTENSION_DIR, ExtensionBrowser } from '../tests/e2e/harness';
 import { LAST_WORK_MS } from '../utils/probe/schedule';
 import { median, medianDifference } from './stats';
 
@@ -145,6 +148,22 @@ async function profileLoad(page: Page, afterLoadMs: number, until: 'load' | 'dom
   return { docStartMs: docStart, totalMs: total, probeMs: probe, wrapperMs: wrappers, outsideOwnWorkMs: outsideOwnWork, observerMs: observer, loadMs, compileMs: trace ? probeCompileMs(events) : undefined };
 }
 
+/**
+ * The built probe compiled by Node's V8, 30 times, each with a different trailing comment so
+ * that V8's compile cache cannot answer: a steadier figure than the browser's trace, to
+ * compare builds by.
+ */
+export function nodeCompileMs(): number {
+  const source = readFileSync(join(EXTENSION_DIR, 'content-scripts/probe.js'), 'utf8');
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t = performance.now();
+    new Script(`${source}\n//${i}`, { filename: `probe-${i}.js` });
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
 /** The heavy page's own script, alone on a quiet page, as the page times it: in all and part by part. */
 async function ownWork(page: Page): Promise<Record<string, number>> {
   await page.goto(PAGE + 'own-work.html', { waitUntil: 'load' });
@@ -210,6 +229,7 @@ export async function benchProbe(): Promise<void> {
     console.log(`  main-world probe at document start in a new renderer process, compiling and running it  ${fmt(compile + run)} ms  (budget 1 ms)`);
     console.log(`    V8 compiling it anew in the top frame (trace), median of ${cold.length} of ${compiles.length} loads    ${fmt(compile)} ms (${spread(cold)})`);
     console.log(`    (in the other ${cached.length} loads V8 took it from its cache: ${cached.length ? median(cached).toFixed(2) : '-'} ms; document start then ${cached.length ? (median(cached) + run).toFixed(2) : '-'} ms)`);
+    console.log(`    (the same file compiled by Node's V8, for comparison: ${nodeCompileMs().toFixed(2)} ms)`);
     console.log(`    its top-level code (profile), median of ${runs.length} loads (the sampler missed it in ${a.length + short.length - runs.length})   ${fmt(run)} ms (${spread(runs)})`);
     console.log(`  main-world probe's own code over the whole load         ${fmt(median(a.map((x) => x.probeMs)))} ms ${range(a.map((x) => x.probeMs))}`);
     console.log(`  inside the probe's wrappers, with the natives they call ${fmt(median(a.map((x) => x.wrapperMs)))} ms`);
