@@ -21,8 +21,9 @@ const PAGE = 'https://www.heavy-news-example.com/';
 const RUNS = 9;
 /** Loads of own-work.html with and without the extension, alternating, per round. */
 const OWN_PER_ROUND = 16;
-/** Extra loads per round profiled only until DOMContentLoaded, for the document-start figure. */
+/** Tabs per round traced until DOMContentLoaded, for the document-start figure: each loads the page twice. */
 const DOC_START_PER_ROUND = 2;
+const PROBE_FILE = '/content-scripts/probe.js';
 const INTERVAL_US = 50;
 /** The heavy page's own script, which own-work.html runs alone. */
 const OWN_WORK = '/own-work.js';
@@ -36,17 +37,25 @@ interface ProfileNode {
 }
 
 interface Load {
-  /** The probe's top-level code at document start; undefined when the sampler missed it. */
-  docStartMs: number | undefined;
   totalMs: number;
   probeMs: number;
   wrapperMs: number;
-  /** The probe's samples (its own code and its wrappers) whose stack does not pass through own-work.js. */
-  outsideOwnWorkMs: number;
+  /**
+   * The probe's samples (its own code and its wrappers) whose stack does not pass through
+   * own-work.js, after its top-level code at document start, which the trace measures.
+   */
+  laterOutsideOwnWorkMs: number;
+  /** The probe's samples whose stack passes through own-work.js: work that own-work.html's comparison measures. */
+  insideOwnWorkMs: number;
   observerMs: number;
   loadMs: number;
-  /** V8 compiling the probe in the top frame, from Chromium's trace (loads profiled until DOMContentLoaded only). */
-  compileMs?: number;
+}
+
+/** The main-world probe's evaluation in the top frame at document start, from Chromium's trace. */
+interface DocStart {
+  /** All of it: V8 compiling the script and running its top-level code. */
+  evaluateMs: number;
+  compileMs: number;
 }
 
 interface TraceEvent {
@@ -57,51 +66,49 @@ interface TraceEvent {
 }
 
 /**
- * How long V8 took to compile the main-world probe in the top frame. The sampling profiler
- * cannot see it (no frame of the script exists yet), and it is main-thread time at document
- * start. From the `v8.compile` event inside the first EvaluateScript of probe.js (the top
- * frame's document is made before any frame's), in a devtools.timeline trace.
+ * The main-world probe's document start in the top frame: the first EvaluateScript event of
+ * probe.js (the top frame's document is made before any frame's), which is everything the
+ * main thread does for it then, compiling included, and the `v8.compile` events inside it.
+ * (A sampling profile cannot show this: V8 compiles a script before any frame of it
+ * exists, and Blink making the interface objects the probe touches leaves few samples.)
  */
-function probeCompileMs(events: TraceEvent[]): number | undefined {
-  const isProbe = (e: TraceEvent) => e.dur !== undefined && (e.args?.data?.url ?? '').endsWith('/content-scripts/probe.js');
+function probeDocStart(events: TraceEvent[]): DocStart | undefined {
+  const isProbe = (e: TraceEvent) => e.dur !== undefined && (e.args?.data?.url ?? '').endsWith(PROBE_FILE);
   const evaluate = events.filter((e) => e.name === 'EvaluateScript' && isProbe(e)).sort((a, b) => a.ts - b.ts)[0];
   if (!evaluate) return undefined;
   const inside = events.filter((e) => e.name === 'v8.compile' && isProbe(e) && e.ts >= evaluate.ts && e.ts <= evaluate.ts + evaluate.dur!);
-  return inside.reduce((sum, e) => sum + e.dur! / 1000, 0);
+  return { evaluateMs: evaluate.dur! / 1000, compileMs: inside.reduce((sum, e) => sum + e.dur! / 1000, 0) };
 }
 
-async function profileLoad(page: Page, afterLoadMs: number, until: 'load' | 'domcontentloaded' = 'load'): Promise<Load> {
+/** Loads PAGE in `page` with a devtools.timeline trace until DOMContentLoaded, for the probe's document start. */
+async function traceDocStart(page: Page): Promise<DocStart | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  const traced = new Promise<void>((resolve) => cdp.on('Tracing.tracingComplete', () => resolve()));
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline'] }, transferMode: 'ReportEvents' });
+  await page.goto(PAGE, { waitUntil: 'domcontentloaded' });
+  await cdp.send('Tracing.end');
+  await traced;
+  await cdp.detach();
+  return probeDocStart(events);
+}
+
+async function profileLoad(page: Page, afterLoadMs: number): Promise<Load> {
   // Start on the same site, so the navigation stays in the profiled renderer process.
   await page.goto(PAGE + 'blank.html');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: INTERVAL_US });
   await cdp.send('Profiler.start');
-  // The short loads are traced too, for the compile time: the trace's own overhead is
-  // kept out of the long profiles.
-  const trace = until === 'domcontentloaded';
-  const events: TraceEvent[] = [];
-  const traced = new Promise<void>((resolve) => cdp.on('Tracing.tracingComplete', () => resolve()));
-  if (trace) {
-    cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline'] }, transferMode: 'ReportEvents' });
-  }
-  await page.goto(PAGE, { waitUntil: until });
-  if (afterLoadMs > 0) await page.waitForTimeout(afterLoadMs); // let late reports and timers run
+  await page.goto(PAGE, { waitUntil: 'load' });
+  await page.waitForTimeout(afterLoadMs); // let late reports and timers run
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
-  if (trace) {
-    await cdp.send('Tracing.end');
-    await traced;
-  }
   await cdp.detach();
-  // A script's top-level code is its nameless node at position -1:-1 (or 0:0): samples under
-  // it are the work our scripts do when injected at document start; the rest of their
-  // samples are callbacks and wrappers running later.
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const ours = (n: ProfileNode) => n.callFrame.url.startsWith('chrome-extension://');
-  const topLevel = (n: ProfileNode) => ours(n) && n.callFrame.functionName === '' && n.callFrame.lineNumber <= 0 && n.callFrame.columnNumber <= 0;
   /** Whether a node, or one of its callers, is `is`. */
   const under = (is: (n: ProfileNode) => boolean) => {
     const memo = new Map<number, boolean>();
@@ -116,17 +123,14 @@ async function profileLoad(page: Page, afterLoadMs: number, until: 'load' | 'dom
     };
     return test;
   };
-  const underTopLevel = under(topLevel);
   const underOwnWork = under((n) => n.callFrame.url.endsWith(OWN_WORK));
+  // A script's top-level code is its nameless node at position -1:-1 (or 0:0).
+  const underTopLevel = under((n) => ours(n) && n.callFrame.functionName === '' && n.callFrame.lineNumber <= 0 && n.callFrame.columnNumber <= 0);
   let total = 0;
-  // undefined when the profile has no top-level node for the probe: the sampler missed
-  // the script (seen in about one load in eight), which is not the same as no cost.
-  let docStart: number | undefined;
-  const seenTopLevel = profile.nodes.some((n) => topLevel(n) && n.callFrame.url.endsWith('/content-scripts/probe.js'));
-  if (seenTopLevel) docStart = 0;
   let probe = 0;
   let wrappers = 0;
-  let outsideOwnWork = 0;
+  let laterOutsideOwnWork = 0;
+  let insideOwnWork = 0;
   let observer = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     const n = byId.get(profile.samples[i]!)!;
@@ -137,15 +141,13 @@ async function profileLoad(page: Page, afterLoadMs: number, until: 'load' | 'dom
     if (n.callFrame.url.endsWith('/content-scripts/probe.js')) {
       if (n.callFrame.functionName.includes('targetlens')) wrappers += dt;
       else probe += dt;
-      if (!underOwnWork(n.id)) outsideOwnWork += dt;
+      if (underOwnWork(n.id)) insideOwnWork += dt;
+      else if (!underTopLevel(n.id)) laterOutsideOwnWork += dt;
     }
     if (n.callFrame.url.endsWith('/observer.js')) observer += dt;
-    // Only the main-world probe runs at document start; the isolated observer runs once the
-    // document is parsed.
-    if (docStart !== undefined && underTopLevel(n.id) && n.callFrame.url.endsWith('/content-scripts/probe.js')) docStart += dt;
   }
   const loadMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
-  return { docStartMs: docStart, totalMs: total, probeMs: probe, wrapperMs: wrappers, outsideOwnWorkMs: outsideOwnWork, observerMs: observer, loadMs, compileMs: trace ? probeCompileMs(events) : undefined };
+  return { totalMs: total, probeMs: probe, wrapperMs: wrappers, laterOutsideOwnWorkMs: laterOutsideOwnWork, insideOwnWorkMs: insideOwnWork, observerMs: observer, loadMs };
 }
 
 /**
@@ -180,7 +182,7 @@ export async function benchProbe(): Promise<void> {
   try {
     const a: Load[] = [];
     const b: Load[] = [];
-    const short: Load[] = [];
+    const traced: DocStart[] = [];
     const ownWith: Record<string, number>[] = [];
     const ownWithout: Record<string, number>[] = [];
     let requests = 0;
@@ -194,11 +196,16 @@ export async function benchProbe(): Promise<void> {
       // Without the extension only the load event is used: no need to wait for the probe's schedule.
       b.push(await profileLoad(p2, 1500));
       await p2.close();
-      // Document start is a fraction of a millisecond, sampled every 50 µs: more loads, each
-      // profiled only until the document is parsed.
+      // Document start: a new tab, coming from another site, gets a new renderer process,
+      // which compiles the probe anew; loading the page again in the same tab mostly reuses
+      // that process and V8's compiled code.
       for (let k = 0; k < DOC_START_PER_ROUND; k++) {
         const p = await withExt.context.newPage();
-        short.push(await profileLoad(p, 0, 'domcontentloaded'));
+        await p.goto('https://start.targetlens.test/');
+        for (let again = 0; again < 2; again++) {
+          const d = await traceDocStart(p);
+          if (d) traced.push(d);
+        }
         await p.close();
       }
       // Alternating, many times a round: the effect is a few milliseconds on a script whose
@@ -215,22 +222,23 @@ export async function benchProbe(): Promise<void> {
     console.log(`\npage probe in Chromium, ${PAGE} (${requests} requests), median of ${RUNS} loads each, profiled until ${(AFTER_LOAD_MS / 1000).toFixed(1)} s after the load event (the probe's last scheduled work):`);
     const range = (xs: number[]) => `(loads: ${Math.min(...xs).toFixed(2)} to ${Math.max(...xs).toFixed(2)})`;
     const quartile = (xs: number[], q: number) => [...xs].sort((x, y) => x - y)[Math.round(q * (xs.length - 1))]!;
-    const runs = [...a, ...short].map((x) => x.docStartMs).filter((x): x is number => x !== undefined);
-    const compiles = short.map((x) => x.compileMs).filter((x): x is number => x !== undefined);
-    // A renderer process compiles the probe once; its other frames and later pages take it
-    // from V8's in-memory cache (0.05 to 0.1 ms). A new process, as a new site in a new tab
-    // gets, compiles it anew: that is the document start charged against the budget.
+    // A renderer process compiles the probe once; its other frames and later pages take the
+    // code from V8's in-memory cache (0.05 to 0.1 ms of compiling). A new process, as a new
+    // site in a new tab gets, compiles it anew: that is the document start charged against
+    // the budget. Loads are told apart by their compile time, not by which load of the tab
+    // they were.
     const CACHED_BELOW_MS = 0.3;
-    const cold = compiles.filter((x) => x >= CACHED_BELOW_MS);
-    const cached = compiles.filter((x) => x < CACHED_BELOW_MS);
-    const run = median(runs);
-    const compile = cold.length ? median(cold) : 0;
+    const cold = traced.filter((x) => x.compileMs >= CACHED_BELOW_MS);
+    const cached = traced.filter((x) => x.compileMs < CACHED_BELOW_MS);
     const spread = (xs: number[]) => (xs.length ? `quartiles ${quartile(xs, 0.25).toFixed(2)} and ${quartile(xs, 0.75).toFixed(2)}` : 'none');
-    console.log(`  main-world probe at document start in a new renderer process, compiling and running it  ${fmt(compile + run)} ms  (budget 1 ms)`);
-    console.log(`    V8 compiling it anew in the top frame (trace), median of ${cold.length} of ${compiles.length} loads    ${fmt(compile)} ms (${spread(cold)})`);
-    console.log(`    (in the other ${cached.length} loads V8 took it from its cache: ${cached.length ? median(cached).toFixed(2) : '-'} ms; document start then ${cached.length ? (median(cached) + run).toFixed(2) : '-'} ms)`);
+    const docStart = cold.length ? median(cold.map((x) => x.evaluateMs)) : 0;
+    const compile = cold.length ? median(cold.map((x) => x.compileMs)) : 0;
+    const topLevel = cold.length ? median(cold.map((x) => x.evaluateMs - x.compileMs)) : 0;
+    console.log(`  main-world probe at document start in a new renderer process (trace: its evaluation in the top frame), median of ${cold.length} of ${traced.length} loads  ${fmt(docStart)} ms (${spread(cold.map((x) => x.evaluateMs))})  (budget 1 ms)`);
+    console.log(`    V8 compiling it                                        ${fmt(compile)} ms (${spread(cold.map((x) => x.compileMs))})`);
+    console.log(`    running its top-level code                             ${fmt(topLevel)} ms (${spread(cold.map((x) => x.evaluateMs - x.compileMs))})`);
+    console.log(`  main-world probe at document start with V8's cached code, median of ${cached.length} loads   ${cached.length ? fmt(median(cached.map((x) => x.evaluateMs))) : '    -'} ms (compiling ${cached.length ? median(cached.map((x) => x.compileMs)).toFixed(2) : '-'} ms)`);
     console.log(`    (the same file compiled by Node's V8, for comparison: ${nodeCompileMs().toFixed(2)} ms)`);
-    console.log(`    its top-level code (profile), median of ${runs.length} loads (the sampler missed it in ${a.length + short.length - runs.length})   ${fmt(run)} ms (${spread(runs)})`);
     console.log(`  main-world probe's own code over the whole load         ${fmt(median(a.map((x) => x.probeMs)))} ms ${range(a.map((x) => x.probeMs))}`);
     console.log(`  inside the probe's wrappers, with the natives they call ${fmt(median(a.map((x) => x.wrapperMs)))} ms`);
     console.log(`  isolated observer (timing, bridge, page text, ad slots) ${fmt(median(a.map((x) => x.observerMs)))} ms`);
@@ -254,17 +262,15 @@ export async function benchProbe(): Promise<void> {
     // getters wrapped at its first read of navigator) runs synchronously in them, so it is
     // in that script's own timing, with and without, on own-work.html, which runs the same
     // own-work.js alone: `cost`. The probe's samples whose stack passes through
-    // own-work.js are that same work, and are left out here; all its other samples, its
+    // own-work.js are that same work, and are left out here, and so are its top-level
+    // samples, which the trace's document start already holds; all its other samples, its
     // own code and its wrappers called by the page's other scripts (which include the
-    // native work those asked for), are added. Checkable: outsideOwnWorkMs is computed
-    // from the same profile as probeMs and wrapperMs, and the earlier sum, which counts the
-    // hooks twice, is printed too.
-    const outside = median(a.map((x) => x.outsideOwnWorkMs));
+    // native work those asked for), are added.
+    const later = median(a.map((x) => x.laterOutsideOwnWorkMs));
     const wrapperCost = Math.max(0, cost.diff);
-    console.log(`  main-world probe outside own-work.js's calls (own code and wrappers)     ${fmt(outside)} ms ${range(a.map((x) => x.outsideOwnWorkMs))}`);
-    console.log(`    (inside them, profiled on the heavy page and left for the line below: ${median(a.map((x) => x.probeMs + x.wrapperMs - x.outsideOwnWorkMs)).toFixed(2)} ms)`);
-    console.log(`  main-world probe over the whole load: that + compiling it + what the wrappers and hooks cost own-work.js ${fmt(outside + compile + wrapperCost)} ms, at most ${(outside + compile + Math.max(0, cost.hi)).toFixed(2)} ms with the interval's top  (budget 5 ms)`);
-    console.log(`  the same with the hooks own-work.js sets off counted twice: own code + compiling it + what the wrappers cost ${fmt(median(a.map((x) => x.probeMs)) + compile + wrapperCost)} ms`);
+    console.log(`  main-world probe after document start, outside own-work.js's calls (own code and wrappers, profile)  ${fmt(later)} ms ${range(a.map((x) => x.laterOutsideOwnWorkMs))}`);
+    console.log(`    (inside them, profiled on the heavy page and left for the line below: ${median(a.map((x) => x.insideOwnWorkMs)).toFixed(2)} ms)`);
+    console.log(`  main-world probe over the whole load: document start + that + what the wrappers and hooks cost own-work.js ${fmt(docStart + later + wrapperCost)} ms, at most ${(docStart + later + Math.max(0, cost.hi)).toFixed(2)} ms with the interval's top  (budget 5 ms)`);
     console.log(`  load event: with Targetlens ${median(a.map((x) => x.loadMs)).toFixed(0)} ms, without ${median(b.map((x) => x.loadMs)).toFixed(0)} ms`);
   } finally {
     await withExt.close();
