@@ -31,7 +31,7 @@ function runtimeImports(entry: string): { local: Set<string>; packages: Set<stri
 describe('what every frame loads', () => {
   // The isolated observer runs in every frame of every page, the probe in every page's own
   // world: neither may carry zod, the browser polyfill or the tracker index.
-  for (const entry of ['entrypoints/observer.ts', 'entrypoints/probe.content.ts']) {
+  for (const entry of ['entrypoints/observer.ts', 'entrypoints/probe.content.ts', 'entrypoints/probe-reader.content.ts']) {
     it(`${entry} imports no zod, no polyfill and no engine index`, () => {
       const { local, packages } = runtimeImports(join(ROOT, entry));
       expect([...packages].filter((p) => p === 'zod' || p.startsWith('wxt/browser') || p.includes('polyfill'))).toEqual([]);

@@ -2,6 +2,7 @@ import { fromOtherHost } from '../engine/stack';
 import { AudioRule } from './audio-rule';
 import { callerScript } from './caller';
 import { CanvasRule } from './canvas-rule';
+import type { ElementHooks } from './element-hooks';
 import { fontFamilyOf, MeasureBurst } from './font-family';
 import { onFirstGet, shadowUntilFirstCall, wrapGetter, wrapMethod, wrapSetter } from './native';
 import { pageHost } from './page-host';
@@ -40,7 +41,7 @@ const getPrototypeOf = Object.getPrototypeOf;
  *   seen by the fonts it sets; document.fonts.check);
  * - navigator: one script reading many device properties of navigator and screen.
  */
-export function watchFingerprinting(w: Win = globalThis as Win): void {
+export function watchFingerprinting(elements: ElementHooks, w: Win = globalThis as Win): void {
   const canvas = new CanvasRule(callerScript, (s) => reportFingerprint('canvas', s));
   const audio = new AudioRule(callerScript, (s) => reportFingerprint('audio', s));
   const fonts = new Sweep({ gate: 5, threshold: 30, windowMs: 2000, maxStacks: 300 }, later, callerScript, (s) => reportFingerprint('fonts', s));
@@ -97,10 +98,12 @@ export function watchFingerprinting(w: Win = globalThis as Win): void {
     hookContext(proto, type === '2d' ? '2d' : 'webgl');
   };
   const readCanvas = (c: HTMLCanvasElement | OffscreenCanvas) => canvas.read(contextOf.get(c), c.width, c.height, shown(c as { isConnected?: boolean }));
-  const HTMLCanvas = w.HTMLCanvasElement?.prototype;
-  wrapMethod(HTMLCanvas, 'getContext', undefined, onContext);
-  wrapMethod(HTMLCanvas, 'toDataURL', readCanvas);
-  wrapMethod(HTMLCanvas, 'toBlob', readCanvas);
+  elements.when('canvas', () => {
+    const HTMLCanvas = w.HTMLCanvasElement?.prototype;
+    wrapMethod(HTMLCanvas, 'getContext', undefined, onContext);
+    wrapMethod(HTMLCanvas, 'toDataURL', readCanvas);
+    wrapMethod(HTMLCanvas, 'toBlob', readCanvas);
+  });
   const Offscreen = w.OffscreenCanvas?.prototype;
   wrapMethod(Offscreen, 'getContext', undefined, onContext);
   wrapMethod(Offscreen, 'convertToBlob', readCanvas);
@@ -128,8 +131,8 @@ export function watchFingerprinting(w: Win = globalThis as Win): void {
 
   // --- fonts measured in the document ------------------------------------------------
   const boxBurst = new MeasureBurst(20, 1000, later);
-  const HTMLEl = w.HTMLElement?.prototype;
-  const hasAttribute = (HTMLEl && (getPrototypeOf(HTMLEl) as Element | null)?.hasAttribute) as Element['hasAttribute'] | undefined;
+  // Element's, taken when the hook is installed: the page has made the interface by then.
+  let hasAttribute: Element['hasAttribute'] | undefined;
   const STYLE = ['style'];
   // Layout code reads widths all the time: the common case is one call and a compare. An
   // element without a style attribute has no inline font family: its style object (which
@@ -143,7 +146,10 @@ export function watchFingerprinting(w: Win = globalThis as Win): void {
   };
   // Font probes compare a span's width first, and its height only when the width is the
   // same: offsetWidth alone sees them, and halves what layout code pays.
-  wrapGetter(HTMLEl, 'offsetWidth', measured);
+  elements.when('html', () => {
+    hasAttribute = w.Element?.prototype.hasAttribute;
+    wrapGetter(w.HTMLElement?.prototype, 'offsetWidth', measured);
+  });
   wrapMethod(w.FontFaceSet?.prototype, 'check', (_set, font) => fonts.note(fontFamilyOf(font)));
 
   // --- device properties -----------------------------------------------------------------

@@ -1,82 +1,46 @@
-import { emit } from './emit';
+import { emit as ownEmit } from './emit';
 import { criteoFindings, identityFinding, identityFromCall, identityFromQueues, uetFindings, webvisorEnabled, type Identity } from './identity-parse';
-import { hideOwnFrames, isOurs, looksLike, wrapSetter } from './native';
 import { gptReader } from './gpt';
 import { auctionFindings, bidFindings, bidResponseFindings, eidsFinding, gppFinding, tcfFinding } from './parse';
+import type { ReaderLink, SeenCall } from './reader-link';
 import { IDLE_WAIT_MS, LATE_READS_MS } from './schedule';
-import { observeAssignedFunction } from './window-trap';
+import type { ProbeFinding } from '../probe-schema';
 
 type Win = typeof globalThis & Record<string, any>;
 const w = globalThis as Win;
-const listen = EventTarget.prototype.addEventListener;
 const apply = Reflect.apply;
-const construct = Reflect.construct;
+/** Where findings go: through the probe's link once the reader has it. */
+let emit: (f: ProbeFinding) => void = ownEmit;
 
 const emitAll = (fs: (Identity | undefined)[]) => {
   for (const f of fs) if (f) emit(f);
 };
 
 // ---------------------------------------------------------------------------------
-// Live functions: libraries replace their snippets' queues with functions of their own
-// (TikTok's ttq methods, Criteo's and UET's push, UET's constructor, lintrk, ym). Calls
-// made after that never reach a queue, so the live function is wrapped when it appears,
-// in a proxy that notes the call and otherwise behaves exactly like it. Looked for when a
-// script finishes loading and at a few moments of the page's life, a bounded number of times.
+// Calls the probe saw: parsed here, where the parsers are; the probe kept their arguments.
 
-const MAX_LIVE_WRAPS = 40;
-let liveWraps = 0;
-
-function wrapLive(owner: unknown, key: string, onCall: (args: ArrayLike<unknown>) => void): void {
-  try {
-    if (!owner || (typeof owner !== 'object' && typeof owner !== 'function')) return;
-    const fn = (owner as Record<string, unknown>)[key];
-    if (typeof fn !== 'function' || isOurs(fn) || liveWraps >= MAX_LIVE_WRAPS) return;
-    liveWraps++;
-    const note = (args: ArrayLike<unknown>) => {
-      try {
-        onCall(args);
-      } catch {
-        /* never disturb the page */
-      }
-    };
-    const proxy = new Proxy(fn, {
-      apply(target, thisArg, args) {
-        note(args);
-        try {
-          return apply(target, thisArg, args);
-        } catch (e) {
-          throw hideOwnFrames(e);
-        }
-      },
-      construct(target, args, newTarget) {
-        note(args);
-        try {
-          return construct(target, args, newTarget);
-        } catch (e) {
-          throw hideOwnFrames(e);
-        }
-      },
-    });
-    looksLike(proxy, fn);
-    (owner as Record<string, unknown>)[key] = proxy;
-  } catch {
-    /* a frozen or exotic object: leave it */
+function parseCall({ tag, args }: SeenCall): void {
+  switch (tag) {
+    case 'fbq':
+    case 'snaptr':
+    case 'twq':
+    case 'ttq.identify':
+    case 'lintrk':
+      return emitAll([identityFromCall(tag, args)]);
+    case 'criteo_q.push':
+      return emitAll(criteoFindings(args));
+    case 'UET': {
+      const o = args[0] as { ti?: unknown } | undefined;
+      return emitAll([identityFinding('microsoft', o?.ti, [])]);
+    }
+    case 'uetq.push':
+      return emitAll(uetFindings(args));
+    case 'ym':
+      if (webvisorEnabled([args])) emit({ kind: 'replay', vendor: 'Yandex Metrica Webvisor' });
+      return;
+    case 'library-load':
+      return attemptEach([readGpt]);
   }
-}
-
-function wrapLiveFunctions(): void {
-  wrapLive(w.ttq, 'identify', (args) => emitAll([identityFromCall('ttq.identify', args)]));
-  if (w.criteo_q && !Array.isArray(w.criteo_q)) wrapLive(w.criteo_q, 'push', (args) => emitAll(criteoFindings(args)));
-  // UET's snippet builds `new UET({ti, q: uetq})` once bat.js has loaded: the tag id is in those options.
-  wrapLive(w, 'UET', (args) => {
-    const o = args[0] as { ti?: unknown; q?: unknown } | undefined;
-    emitAll([identityFinding('microsoft', o?.ti, [])]);
-  });
-  if (w.uetq && !Array.isArray(w.uetq)) wrapLive(w.uetq, 'push', (args) => emitAll(uetFindings(args)));
-  wrapLive(w, 'lintrk', (args) => emitAll([identityFromCall('lintrk', args)]));
-  wrapLive(w, 'ym', (args) => {
-    if (webvisorEnabled([args])) emit({ kind: 'replay', vendor: 'Yandex Metrica Webvisor' });
-  });
 }
 
 function readQueues(): void {
@@ -131,7 +95,7 @@ function readPrebid(): void {
   }
 }
 
-const readGpt = gptReader(w, emit);
+const readGpt = gptReader(w, (f) => emit(f));
 
 // ---------------------------------------------------------------------------------
 // Session replay vendors and campaign platforms, by the globals their snippets define
@@ -173,18 +137,8 @@ function attemptEach(reads: (() => void)[]): void {
   }
 }
 
-const checkAll = () => attemptEach([wrapLiveFunctions, readQueues, readConsent, readPrebid, readGpt, readReplayAndCampaign]);
-
-const MAX_SCRIPT_LOADS = 100;
-let scriptLoads = 0;
-// The libraries that replace their queues with live functions, and GPT, by the hosts and
-// paths their snippets load them from (shared/research/signals.md §8.3). Snippets add
-// these scripts from JavaScript, setting their src: that setter is wrapped, and only such
-// a script gets a load listener, which runs before the snippet's own onload (UET builds
-// its tracker there). No listener for every load event of the page, and no reading of
-// window for missing globals on each (not free in Blink: the window's named properties
-// are looked up in the document).
-const LIVE_LIBRARIES = /^(?:https?:)?\/\/(?:analytics\.tiktok\.com|static\.criteo\.net|bat\.bing\.com|snap\.licdn\.com|mc\.yandex\.[a-z]+|(?:securepubads\.g\.doubleclick\.net|www\.googletagservices\.com|pagead2\.googlesyndication\.com)\/(?:tag|pagead\/managed)\/js\/)/;
+let wrapLive: () => void = () => {};
+const checkAll = () => attemptEach([wrapLive, readQueues, readConsent, readPrebid, readGpt, readReplayAndCampaign]);
 
 const idle = w.requestIdleCallback as ((fn: () => void, opts: { timeout: number }) => number) | undefined;
 const later = setTimeout;
@@ -200,32 +154,43 @@ function whenIdle(fn: () => void): void {
 }
 
 /**
- * Installs the call observers now, and reads the page's globals at a few moments of its
- * life: when the document is parsed, then after the load event when the page is idle, at
- * once and LATE_READS_MS later.
+ * Reads the page's globals now, the document being parsed, then after the load event when
+ * the page is idle, at once and LATE_READS_MS later; and parses the calls the probe saw,
+ * those it kept and each new one. Without a link (no probe in this frame) only the globals
+ * are read, and findings go out on their own.
  */
-export function watchGlobals(): void {
-  for (const name of ['fbq', 'snaptr', 'twq']) observeAssignedFunction(w, name, (args) => emitAll([identityFromCall(name, args)]));
-  const onLibraryLoad = () => {
-    if (scriptLoads++ < MAX_SCRIPT_LOADS) attemptEach([wrapLiveFunctions, readGpt]);
-  };
-  const once = { once: true };
-  wrapSetter(w.HTMLScriptElement?.prototype, 'src', (script: HTMLScriptElement, value) => {
-    if (typeof value === 'string' && LIVE_LIBRARIES.test(value)) apply(listen, script, ['load', onLibraryLoad, once]);
-  });
+export function readGlobals(link: ReaderLink | undefined): void {
+  if (link) {
+    emit = (f) => {
+      try {
+        link.emit(f);
+      } catch {
+        /* a forged link */
+      }
+    };
+    wrapLive = () => link.wrapLive();
+    try {
+      link.installAll();
+      link.onCall((call) => {
+        try {
+          parseCall(call);
+        } catch {
+          /* hostile arguments: skip this call */
+        }
+      });
+    } catch {
+      /* a forged link */
+    }
+  }
+  checkAll();
   const readWhenIdle = () => whenIdle(checkAll);
+  const onLoad = () => {
+    readWhenIdle();
+    for (const ms of LATE_READS_MS) later(readWhenIdle, ms);
+  };
   try {
-    // Not later than the document being parsed: a library loaded async may take over its
-    // queue (Criteo's criteo_q) right after, and what was queued before is gone.
-    apply(listen, w, ['DOMContentLoaded', checkAll, once]);
-    apply(listen, w, [
-      'load',
-      () => {
-        readWhenIdle();
-        for (const ms of LATE_READS_MS) later(readWhenIdle, ms);
-      },
-      once,
-    ]);
+    if (w.document.readyState === 'complete') onLoad();
+    else w.addEventListener('load', onLoad, { once: true });
   } catch {
     /* never disturb the page */
   }

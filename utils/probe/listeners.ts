@@ -1,4 +1,5 @@
 import { callerScript } from './caller';
+import type { ElementHooks } from './element-hooks';
 import { emit } from './emit';
 import { pageHost } from './page-host';
 import { KEY_RECHECKS_MS } from './schedule';
@@ -16,7 +17,7 @@ const HANDLERS = ['oninput', 'onkeydown', 'onkeyup', 'onchange'];
  * and any element that holds fields, whose events bubble up to it), the on… handler
  * properties, and the value getters of input and textarea.
  */
-export function watchKeyListeners(w: Win = globalThis as Win): void {
+export function watchKeyListeners(elements: ElementHooks, w: Win = globalThis as Win): void {
   const doc = w.document as Document;
   const listen = w.EventTarget?.prototype.addEventListener as EventTarget['addEventListener'] | undefined;
   const rule = new KeyLogRule(pageHost, callerScript, (script, event) => emit({ kind: 'keylogging', script, event }), (t) => isTextField(t, w));
@@ -36,10 +37,12 @@ export function watchKeyListeners(w: Win = globalThis as Win): void {
     if (typeof value === 'function') rule.listener(target, name, isTypingTarget(target, w));
   };
   for (const name of HANDLERS) {
-    wrapSetter(w.HTMLElement?.prototype, name, onHandler(name));
     wrapSetter(w.Document?.prototype, name, onHandler(name));
     wrapSetter(w, name, onHandler(name));
   }
+  elements.when('html', () => {
+    for (const name of HANDLERS) wrapSetter(w.HTMLElement?.prototype, name, onHandler(name));
+  });
 
   // What people type: our own listeners, added with the original method, mark a field as
   // typed into; the next few reads of its value after each edit are looked at.

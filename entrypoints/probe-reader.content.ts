@@ -1,0 +1,24 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { replayWhenBridgeReady } from '@/utils/probe/emit';
+import { readGlobals } from '@/utils/probe/globals';
+import { requestLink } from '@/utils/probe/reader-link';
+
+/**
+ * The main-world probe's second half, in the page's world once the document is parsed:
+ * reads consent, auctions, ad slots, replay and campaign globals, and parses the calls the
+ * probe (probe.content.ts) saw. Kept out of document start, where every byte of script
+ * costs the page compile time before its first script can run.
+ */
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  world: 'MAIN',
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_end',
+  main() {
+    const link = requestLink(document);
+    // Without the probe (a frame it could not reach) findings go out from here.
+    if (!link) replayWhenBridgeReady();
+    readGlobals(link);
+  },
+});
