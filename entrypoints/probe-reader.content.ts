@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { replayWhenBridgeReady } from '@/utils/probe/emit';
+import { replayWhenBridgeReady, sendThrough } from '@/utils/probe/emit';
 import { readGlobals } from '@/utils/probe/globals';
 import { requestLink } from '@/utils/probe/reader-link';
 
@@ -17,8 +17,16 @@ export default defineContentScript({
   runAt: 'document_end',
   main() {
     const link = requestLink(document);
-    // Without the probe (a frame it could not reach) findings go out from here.
-    if (!link) replayWhenBridgeReady();
+    if (link) {
+      sendThrough((detail) => {
+        try {
+          link.send(detail);
+        } catch {
+          /* a page's forged link */
+        }
+      });
+    }
+    replayWhenBridgeReady();
     readGlobals(link);
   },
 });

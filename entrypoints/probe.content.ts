@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CallLog, watchCalls } from '@/utils/probe/calls';
 import { ElementHooks } from '@/utils/probe/element-hooks';
-import { emit, replayWhenBridgeReady } from '@/utils/probe/emit';
+import { replayWhenBridgeReady, sendToBridge } from '@/utils/probe/emit';
 import { watchFingerprinting } from '@/utils/probe/fingerprint';
 import { watchKeyListeners } from '@/utils/probe/listeners';
 import { offerLink } from '@/utils/probe/reader-link';
@@ -28,7 +28,7 @@ export default defineContentScript({
     const calls = new CallLog();
     const wrapLive = watchCalls(globalThis as never, calls, elements);
     offerLink(
-      { emit, onCall: (l) => calls.listen(l), wrapLive, installAll: () => elements.installAll() },
+      { send: sendToBridge, onCall: (l) => calls.listen(l), wrapLive, installAll: () => elements.installAll() },
       listen,
       document,
     );

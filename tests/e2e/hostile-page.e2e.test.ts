@@ -23,7 +23,12 @@ describe('a hostile page attacking the probe bridge', () => {
     await page.goto('https://www.hostile-example.org/', { waitUntil: 'load' });
     await expect(page.title()).resolves.toBe('hostile done');
     const tabId = await b.tabId(page);
-    const state = await b.waitForState(tabId, (s) => s.page.replay.length > 0 && s.page.campaign.length > 0);
+    const state = await b.waitForState(tabId, (s) => s.page.replay.length > 0 && s.page.campaign.length > 0 && s.page.identity.length > 0);
+    // The page took links to the probe before the reader could: the reader still parsed the
+    // pixel's setup, and only the names of the fields were kept.
+    await expect(page.evaluate(() => (window as unknown as { __links: unknown[] }).__links.length)).resolves.toBe(2);
+    expect(state.page.identity).toEqual([expect.objectContaining({ platform: 'meta', tag: '424242', fields: ['em'] })]);
+    expect(JSON.stringify(state)).not.toContain('someone@example.org');
 
     const popup = await b.openPopup(tabId);
     popup.on('dialog', (d) => void d.dismiss());

@@ -15,38 +15,31 @@ const MAX_SCRIPT_LOADS = 100;
 
 /**
  * Calls that set up identity matching, seen as they happen and parsed by the reader
- * (utils/probe/readers.ts) once the document is parsed: until then they wait here, their
- * arguments as the page passed them.
+ * (utils/probe/globals.ts) once the document is parsed: until then they wait here, their
+ * arguments as the page passed them. Each listener hears the first MAX_BACKLOG calls
+ * whenever it comes, so a page that asks for a link first cannot take them from the reader.
  */
 export class CallLog {
-  private backlog: SeenCall[] = [];
+  private readonly backlog: SeenCall[] = [];
   private readonly listeners: ((call: SeenCall) => void)[] = [];
 
   note(tag: string, args: ArrayLike<unknown>): void {
     const call = { tag, args };
-    if (!this.listeners.length) {
-      if (this.backlog.length < MAX_BACKLOG) this.backlog.push(call);
-      return;
-    }
-    for (const l of this.listeners) {
-      try {
-        l(call);
-      } catch {
-        /* a reader's (or a page's) listener: never disturb the page */
-      }
-    }
+    if (this.backlog.length < MAX_BACKLOG) this.backlog.push(call);
+    for (const l of this.listeners) tell(l, call);
   }
 
   listen(listener: (call: SeenCall) => void): void {
     this.listeners.push(listener);
-    for (const call of this.backlog) {
-      try {
-        listener(call);
-      } catch {
-        /* ignore */
-      }
-    }
-    this.backlog = [];
+    for (const call of this.backlog) tell(listener, call);
+  }
+}
+
+function tell(listener: (call: SeenCall) => void, call: SeenCall): void {
+  try {
+    listener(call);
+  } catch {
+    /* a reader's (or a page's) listener: never disturb the page */
   }
 }
 

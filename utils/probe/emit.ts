@@ -13,8 +13,20 @@ const MAX_REPLAYS = 5;
 const sent = new Set<string>();
 let replays = 0;
 
-function send(detail: string): void {
+/** Dispatches a serialized finding to the bridge, with what this script captured when it started. */
+export function sendToBridge(detail: string): void {
   dispatch.call(doc, new Custom(PROBE_EVENT, { detail }));
+}
+let send = sendToBridge;
+
+/**
+ * Sends this script's findings with `other` instead: the reader, which starts after the
+ * page's first scripts, uses the probe's, captured at document start. Deduplication and
+ * the cap stay this script's own, so that nothing sent through the probe's link can use
+ * up the probe's.
+ */
+export function sendThrough(other: (detail: string) => void): void {
+  send = other;
 }
 
 /** Sends a finding to the isolated bridge, once per distinct finding and page. */

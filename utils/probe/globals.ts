@@ -1,16 +1,13 @@
-import { emit as ownEmit } from './emit';
+import { emit } from './emit';
 import { criteoFindings, identityFinding, identityFromCall, identityFromQueues, uetFindings, webvisorEnabled, type Identity } from './identity-parse';
 import { gptReader } from './gpt';
 import { auctionFindings, bidFindings, bidResponseFindings, eidsFinding, gppFinding, tcfFinding } from './parse';
 import type { ReaderLink, SeenCall } from './reader-link';
 import { IDLE_WAIT_MS, LATE_READS_MS } from './schedule';
-import type { ProbeFinding } from '../probe-schema';
 
 type Win = typeof globalThis & Record<string, any>;
 const w = globalThis as Win;
 const apply = Reflect.apply;
-/** Where findings go: through the probe's link once the reader has it. */
-let emit: (f: ProbeFinding) => void = ownEmit;
 
 const emitAll = (fs: (Identity | undefined)[]) => {
   for (const f of fs) if (f) emit(f);
@@ -95,7 +92,7 @@ function readPrebid(): void {
   }
 }
 
-const readGpt = gptReader(w, (f) => emit(f));
+const readGpt = gptReader(w, emit);
 
 // ---------------------------------------------------------------------------------
 // Session replay vendors and campaign platforms, by the globals their snippets define
@@ -157,17 +154,10 @@ function whenIdle(fn: () => void): void {
  * Reads the page's globals now, the document being parsed, then after the load event when
  * the page is idle, at once and LATE_READS_MS later; and parses the calls the probe saw,
  * those it kept and each new one. Without a link (no probe in this frame) only the globals
- * are read, and findings go out on their own.
+ * are read.
  */
 export function readGlobals(link: ReaderLink | undefined): void {
   if (link) {
-    emit = (f) => {
-      try {
-        link.emit(f);
-      } catch {
-        /* a forged link */
-      }
-    };
     wrapLive = () => link.wrapLive();
     try {
       link.installAll();

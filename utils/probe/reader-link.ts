@@ -1,5 +1,3 @@
-import type { ProbeFinding } from '../probe-schema';
-
 /**
  * The main-world probe comes in two scripts, so that document start carries only what must
  * be in place before the page's first script: the probe (document start) wraps APIs and
@@ -8,10 +6,10 @@ import type { ProbeFinding } from '../probe-schema';
  * whose detail is a function the probe calls back at once with it.
  *
  * Both run in the page's world, so the page can forge the request and get a link too. All
- * it could do with one is what it can do anyway: hear the calls it made itself, report
- * findings about its own tab (untrusted, like every event the bridge hears), have
- * live functions of its own wrapped. It can take up the links (MAX_LINKS), which blinds
- * the reader for its own tab: a page can always hide what it does.
+ * it could do with one is what it can do anyway: hear the calls it made itself, send the
+ * bridge events (untrusted, and limited there, like every event it hears), have live
+ * functions of its own wrapped. It can take up the links (MAX_LINKS), which blinds the
+ * reader's parsing of calls for its own tab: a page can always hide what it does.
  */
 export const READER_LINK_EVENT = 'targetlens:reader-link';
 export const MAX_LINKS = 4;
@@ -20,8 +18,8 @@ export const MAX_LINKS = 4;
 export type SeenCall = { tag: string; args: ArrayLike<unknown> };
 
 export interface ReaderLink {
-  /** Reports a finding through the probe (its captured dispatch and dedupe). */
-  emit(finding: ProbeFinding): void;
+  /** Hands a serialized finding to the bridge with the probe's dispatch, captured before any page script ran. */
+  send(detail: string): void;
   /** Hears every call seen so far (at most the probe's backlog), then each new one. */
   onCall(listener: (call: SeenCall) => void): void;
   /** Wraps the library functions that have replaced their snippets' queues since the last look. */
