@@ -118,7 +118,7 @@ describe('the call log keeps calls for the reader', () => {
 });
 
 describe('the link between the probe and the reader', () => {
-  const link: ReaderLink = { send: () => undefined, onCall: () => undefined, wrapLive: () => undefined, installAll: () => undefined };
+  const link: ReaderLink = { send: () => undefined, onCall: () => undefined, wrapLive: () => undefined, installAll: () => undefined, connect: () => undefined };
 
   it('the reader gets the probe link; without a probe, none', () => {
     expect(requestLink(new EventTarget() as Document)).toBeUndefined();

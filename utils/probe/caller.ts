@@ -2,8 +2,11 @@ import { scriptFromCallSites, scriptFromStack, type CallSiteLike } from '../engi
 
 // Captured before any page script runs, so a page replacing Error later changes nothing.
 const ErrorCtor = Error as unknown as (new () => Error) & { stackTraceLimit?: number; prepareStackTrace?: unknown; captureStackTrace?: unknown };
-/** Our own frames (wrapper, hook, rule, this) come first; the page's caller follows them. */
-const FRAMES = 8;
+/**
+ * Our own frames (wrapper, hook, tap, the reader's rule, this) come first; the page's
+ * caller follows them.
+ */
+const FRAMES = 12;
 const hasOwn = Object.prototype.hasOwnProperty;
 /**
  * In V8 (Error.captureStackTrace exists), the stack is taken as structured frames
@@ -13,12 +16,13 @@ const hasOwn = Object.prototype.hasOwnProperty;
 const asCallSites = typeof ErrorCtor.captureStackTrace === 'function' ? (_e: unknown, sites: unknown) => sites : undefined;
 
 /**
- * The URL of the script that called the API we are in, from a fresh stack. A page may set
- * Error.stackTraceLimit to 0 or install Error.prepareStackTrace, which would blind us or
- * show the page our frames: both are set aside while the stack is taken, then restored.
- * Taking a stack costs microseconds, so rules call this only when they are about to fire.
+ * A fresh stack: CallSites in V8, a string elsewhere; `scriptOf` finds the page's script in
+ * it. A page may set Error.stackTraceLimit to 0 or install Error.prepareStackTrace, which
+ * would blind us or show the page our frames: both are set aside while the stack is taken,
+ * then restored. Taking a stack costs microseconds, so rules call this only when they are
+ * about to fire.
  */
-export function callerScript(): string | undefined {
+export function takeStack(): unknown {
   let limit: unknown;
   let prepare: unknown;
   let changedLimit = false;
@@ -53,6 +57,11 @@ export function callerScript(): string | undefined {
   } catch {
     /* ignore */
   }
+  return stack;
+}
+
+/** The URL of the first script in `stack` that is not ours: who called the API. */
+export function scriptOf(stack: unknown): string | undefined {
   try {
     if (Array.isArray(stack)) return scriptFromCallSites(stack as CallSiteLike[]);
   } catch {
@@ -60,3 +69,6 @@ export function callerScript(): string | undefined {
   }
   return typeof stack === 'string' ? scriptFromStack(stack) : undefined;
 }
+
+/** The URL of the script that called the API we are in. */
+export const callerScript = (): string | undefined => scriptOf(takeStack());

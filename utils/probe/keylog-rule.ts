@@ -1,7 +1,5 @@
 import { fromOtherHost } from '../engine/stack';
 
-export const KEY_EVENTS: ReadonlySet<string> = new Set(['keydown', 'keyup', 'keypress', 'input', 'change', 'beforeinput']);
-
 /** Fields people type into (not checkboxes, buttons or hidden fields). */
 const TEXT_TYPES = new Set(['', 'text', 'email', 'tel', 'password', 'search', 'url', 'number']);
 const TEXT_FIELDS =

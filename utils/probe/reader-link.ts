@@ -6,11 +6,13 @@
  * whose detail is a function the probe calls back at once with it.
  *
  * Both run in the page's world, so the page can forge the request and get a link too. All
- * it could do with one is what it can do anyway: hear the calls it made itself, send the
- * bridge events (untrusted, and limited there, like every event it hears), have live
- * functions of its own wrapped. It can take up the links (MAX_LINKS), which blinds the
- * reader's parsing of calls for its own tab: a page can always hide what it does.
+ * it could do with one is what it can do anyway: hear the calls it made itself (and, by
+ * connecting, the API calls the hooks see), send the bridge events (untrusted, and limited
+ * there, like every event it hears), have live functions of its own wrapped. It can take up the links (MAX_LINKS), which blinds the
+ * reader for its own tab: a page can always hide what it does.
  */
+import type { TapSink } from './taps';
+
 export const READER_LINK_EVENT = 'targetlens:reader-link';
 export const MAX_LINKS = 4;
 
@@ -26,6 +28,8 @@ export interface ReaderLink {
   wrapLive(): void;
   /** Installs the hooks that waited for the page's first elements. */
   installAll(): void;
+  /** Hands the probe's hooks to the reader's rules: the taps kept so far, then each new one. */
+  connect(sink: TapSink): void;
 }
 
 /** The probe's side: answers every request with `link`, at most MAX_LINKS times. */
