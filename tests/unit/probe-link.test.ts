@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CallLog, liveWrapper } from '@/utils/probe/calls';
 import { ElementHooks } from '@/utils/probe/element-hooks';
 import { isOurs } from '@/utils/probe/native';
+import { TapLine, type TapKind } from '@/utils/probe/taps';
+import { scriptOf } from '@/utils/probe/caller';
 import { MAX_LINKS, offerLink, READER_LINK_EVENT, requestLink, type ReaderLink, type SeenCall } from '@/utils/probe/reader-link';
 
 /** A window with just what ElementHooks looks at: Document's createElement(NS) and Element's localName. */
@@ -136,5 +138,59 @@ describe('the link between the probe and the reader', () => {
     // A request whose detail is no function, or throws, is ignored.
     doc.dispatchEvent(new CustomEvent(READER_LINK_EVENT, { detail: '<img src=x onerror=alert(1)>' }));
     expect(requestLink(doc)).toBeUndefined();
+  });
+});
+
+describe('the tap line from the hooks to the reader', () => {
+  type Heard = [TapKind, unknown, unknown, unknown, unknown];
+  const sinkInto = (out: Heard[]) => (kind: TapKind, self: unknown, a: unknown, b: unknown, stack?: unknown) => void out.push([kind, self, a, b, stack]);
+
+  it('keeps taps with the stack they were made from, and hands them to the reader in order, then each new one without', () => {
+    const line = new TapLine(() => '');
+    function pageScript() {
+      line.tap('read', 'canvas');
+    }
+    pageScript();
+    line.tap('audio', 'ctx', 'oscillator');
+    const heard: Heard[] = [];
+    line.connect(sinkInto(heard));
+    expect(heard.map((h) => h[0])).toEqual(['read', 'audio']);
+    // The kept stack names the script that called, as a fresh one would have then.
+    const frames = heard[0]![4] as { getFunctionName(): string | null }[];
+    expect(frames.map((f) => f.getFunctionName())).toContain('pageScript');
+    expect(scriptOf(frames)).toBeUndefined(); // a test file is no page script
+    // Audio nodes need no stack: none was taken.
+    expect(heard[1]![4]).toBeNull();
+    line.tap('webgl', 'gl', 0x9246);
+    expect(heard[2]).toEqual(['webgl', 'gl', 0x9246, undefined, undefined]);
+  });
+
+  it('keeps device, font and layout reads once per value, value reads not at all, and at most 400 taps', () => {
+    const line = new TapLine((el) => (el as { family: string }).family);
+    for (let i = 0; i < 50; i++) line.tap('device', 'nav', 'platform');
+    for (let i = 0; i < 50; i++) line.tap('measure', { family: '' });
+    line.tap('measure', { family: 'Arial' });
+    line.tap('value', 'field');
+    const heard: Heard[] = [];
+    line.connect(sinkInto(heard));
+    expect(heard.map((h) => `${h[0]} ${String(h[2] ?? (h[1] as { family: string }).family)}`)).toEqual(['device platform', 'measure ', 'measure Arial']);
+
+    const flooded = new TapLine(() => '');
+    for (let i = 0; i < 10_000; i++) flooded.tap('read', i);
+    const all: Heard[] = [];
+    flooded.connect(sinkInto(all));
+    expect(all).toHaveLength(400);
+  });
+
+  it('every reader connected hears the kept taps and the new ones; a sink that throws stops no other', () => {
+    const line = new TapLine(() => '');
+    line.tap('read', 'early');
+    line.connect(() => {
+      throw new Error('a page\'s forged sink');
+    });
+    const heard: Heard[] = [];
+    line.connect(sinkInto(heard));
+    line.tap('read', 'late');
+    expect(heard.map((h) => h[1])).toEqual(['early', 'late']);
   });
 });
