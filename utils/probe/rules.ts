@@ -74,9 +74,12 @@ export function judgeTaps(w: Win = globalThis as Win): TapSink {
     if (f) fonts.note(f);
   };
 
+  // Taps kept from before the reader came (`kept`) were already looked at in their burst,
+  // and a kept layout read carries its element's font family.
   const judge: TapSink = (kind, self, a, b) => {
     switch (kind) {
       case 'measure':
+        if (kept !== undefined) return fonts.note(fontFamilyOf(a));
         return measured(self as HTMLElement);
       case 'device':
         return device.note(String(a));
@@ -94,6 +97,7 @@ export function judgeTaps(w: Win = globalThis as Win): TapSink {
       case 'wrote':
         return canvas.wrote(self as object);
       case 'font': {
+        if (kept !== undefined) return fonts.note(fontFamilyOf(a));
         if (!textBurst.hit()) return;
         const family = fontFamilyOf(a);
         textBurst.saw(family);

@@ -1,4 +1,5 @@
 import { takeStack } from './caller';
+import { MeasureBurst } from './font-family';
 
 /**
  * What the probe's hooks tell (utils/probe/hooks.ts), and the reader's rules judge
@@ -25,43 +26,60 @@ const MAX_BACKLOG = 400;
 const NO_STACK: ReadonlySet<TapKind> = new Set(['audio', 'typed', 'submit']);
 /** Taps kept once per value: what they count is distinct values, and pages repeat them. */
 const ONCE_PER_VALUE: ReadonlySet<TapKind> = new Set(['device', 'font', 'fontcheck', 'measure']);
+const later = setTimeout;
 
 /**
  * From the hooks to the reader's rules. Until the reader arrives (the document parsed),
  * taps are kept, each with the stack it was made from, at most MAX_BACKLOG, for the rules
- * to judge then as if they came at that moment. Layout reads are kept once per font family
- * set on the element (`familyOf`), which is what a font sweep varies and a layout loop
- * does not; value reads only matter once someone types. Once a reader is connected, each tap goes
- * straight to it. A page that connects first (reader-link.ts) gets the taps too, but not
- * the kept ones away from the reader: each connection is given them.
+ * to judge then as if they came at that moment. Layout reads and canvas fonts come by the
+ * thousand from ordinary pages: as the rules do, only those in a burst are looked at
+ * (font-family.ts), and kept once per font family, which is what a font sweep varies and
+ * a layout loop does not; a kept layout read carries its element's family as `a`. Value
+ * reads only matter once someone types. Once a reader is connected, each tap goes straight
+ * to it. A page that connects first (reader-link.ts) gets the taps too, but not the kept
+ * ones away from the reader: each connection is given them.
  */
 export class TapLine {
+  private sink: TapSink | undefined;
   private readonly sinks: TapSink[] = [];
   private readonly backlog: [TapKind, unknown, unknown, unknown, unknown][] = [];
   private readonly kept = new Set<string>();
+  private readonly boxBurst = new MeasureBurst(20, 1000, later);
+  private readonly textBurst = new MeasureBurst(20, 1000, later);
 
   constructor(private readonly familyOf: (el: unknown) => string) {}
 
   readonly tap = (kind: TapKind, self: unknown, a?: unknown, b?: unknown): void => {
-    const sinks = this.sinks;
-    if (sinks.length) {
-      for (let i = 0; i < sinks.length; i++) {
-        try {
-          sinks[i]!(kind, self, a, b);
-        } catch {
-          /* a page's forged sink may throw: the others still hear */
-        }
-      }
-      return;
-    }
+    // One reader, the usual case: straight to it.
+    const sink = this.sink;
+    if (sink) return sink(kind, self, a, b);
+    if (this.sinks.length) return this.tell(kind, self, a, b);
     if (kind === 'value' || this.backlog.length >= MAX_BACKLOG) return;
+    if (kind === 'measure' || kind === 'font') {
+      const burst = kind === 'measure' ? this.boxBurst : this.textBurst;
+      if (!burst.hit()) return;
+      const family = kind === 'measure' ? this.familyOf(self) : String(a);
+      burst.saw(family);
+      if (!family) return;
+      a = family;
+    }
     if (ONCE_PER_VALUE.has(kind)) {
-      const key = `${kind} ${String(kind === 'measure' ? this.familyOf(self) : a).slice(0, 300)}`;
+      const key = `${kind} ${String(a).slice(0, 300)}`;
       if (this.kept.has(key)) return;
       this.kept.add(key);
     }
     this.backlog.push([kind, self, a, b, NO_STACK.has(kind) ? undefined : takeStack()]);
   };
+
+  private tell(kind: TapKind, self: unknown, a: unknown, b: unknown): void {
+    for (const s of this.sinks) {
+      try {
+        s(kind, self, a, b);
+      } catch {
+        /* a page's forged sink may throw: the others still hear */
+      }
+    }
+  }
 
   /** A reader arrived: it judges what was kept, in order, then every tap as it comes. */
   connect(sink: TapSink): void {
@@ -73,5 +91,7 @@ export class TapLine {
       }
     }
     this.sinks.push(sink);
+    // A second reader (a page's forged one, or ours after it) means every tap goes to all.
+    this.sink = this.sinks.length === 1 ? sink : undefined;
   }
 }
