@@ -1,5 +1,8 @@
+import { fromOtherHost } from '../engine/stack';
+import { callerScript } from './caller';
 import type { ElementHooks } from './element-hooks';
 import { onFirstGet, shadowUntilFirstCall, stringSet, wrapGetter, wrapMethod, wrapSetter } from './native';
+import { pageHost } from './page-host';
 import type { TapKind } from './taps';
 
 type Win = typeof globalThis & Record<string, any>;
@@ -18,8 +21,8 @@ const ANALYSER_READS = ['getFloatFrequencyData', 'getByteFrequencyData', 'getFlo
 /** The events whose listeners can hear what people type; keylog-rule.ts judges them. */
 const KEY_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'change', 'beforeinput'];
 const HANDLERS = ['oninput', 'onkeydown', 'onkeyup', 'onchange'];
-/** 2D contexts whose first text write is watched, at most, over a page's life. */
-const MAX_WATCHED_CONTEXTS = 64;
+/** 2D contexts whose maker is looked up from a stack, at most, over a page's life. */
+const MAX_CREATORS = 64;
 const UNMASKED_VENDOR = 0x9245;
 const UNMASKED_RENDERER = 0x9246;
 const getPrototypeOf = Object.getPrototypeOf;
@@ -50,7 +53,8 @@ export function inlineFamily(el: unknown): string {
  * that need an interface the page may never use wait until it does:
  * - canvas: getContext and the exports, on HTMLCanvasElement once the page makes a
  *   canvas, and on OffscreenCanvas; a context's prototype once a context of its kind
- *   exists; the first text written on each 2D context (an own method, removed at once);
+ *   exists; the first text written on a 2D context another host's script made (an own
+ *   method, removed at once);
  * - audio: the nodes fingerprints make, then the read-backs once an oscillator exists;
  * - fonts: a 2D context's font setter, document.fonts.check, offsetWidth;
  * - device properties: navigator's and screen's, once the page first reads them;
@@ -63,7 +67,17 @@ export function hookPage(elements: ElementHooks, tap: Tap, w: Win = globalThis a
   // --- canvas, and fonts measured on a canvas ---------------------------------------
   const hooked = new Set<object>();
   const contexts = new WeakSet<object>();
-  let watched = 0;
+  let creators = 0;
+  // Whether another host's script made the context, the only kind whose first text write is
+  // watched: an own method on the page's own contexts costs the page's drawing.
+  const foreign = () => {
+    try {
+      const script = creators++ < MAX_CREATORS ? callerScript() : undefined;
+      return !!script && fromOtherHost(script, pageHost());
+    } catch {
+      return false;
+    }
+  };
   // Creating a context's interface costs Chromium time (several milliseconds for WebGL),
   // so a context's prototype is wrapped only once a page actually creates one.
   const onContext = (canvas: object, type: unknown, context: unknown) => {
@@ -73,8 +87,7 @@ export function hookPage(elements: ElementHooks, tap: Tap, w: Win = globalThis a
     contexts.add(context);
     tap('context', canvas, type, context);
     const proto = getPrototypeOf(context) as object;
-    if (is2d && watched < MAX_WATCHED_CONTEXTS) {
-      watched++;
+    if (is2d && foreign()) {
       shadowUntilFirstCall(context as object, proto, TEXT_WRITES, (ctx: object) => tap('wrote', ctx));
     }
     if (hooked.has(proto)) return;

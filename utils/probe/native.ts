@@ -16,7 +16,7 @@ const invoke = Function.prototype.call.bind(Function.prototype.call) as (fn: Any
 
 /**
  * The script our code runs from (chrome-extension://<id>/content-scripts/probe.js, where
- * the whole probe is one bundle), as stack lines name it: read from our own stack the
+ * every wrapper is made), as stack lines name it: read from our own stack the
  * first time an error passes through a wrapper, not at document start.
  */
 let ownPrefix: string | null | undefined;
