@@ -2,6 +2,8 @@ import { wrapMethod } from './native';
 
 type Win = typeof globalThis & Record<string, any>;
 const XHTML = 'http://www.w3.org/1999/xhtml';
+const apply = Reflect.apply;
+const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 
 /**
  * Hooks on HTML element interfaces, installed when the page shows it has them. Blink makes
@@ -28,9 +30,9 @@ export class ElementHooks {
     const created = (el: unknown, html: boolean) => {
       if (!this.waiting) return;
       if (html) this.install('html');
-      localName ??= Object.getOwnPropertyDescriptor(w.Element?.prototype ?? {}, 'localName')?.get;
+      localName ??= getOwnPropertyDescriptor(w.Element?.prototype ?? {}, 'localName')?.get;
       if (localName && el && typeof el === 'object') {
-        const tag = Reflect.apply(localName, el, []) as unknown;
+        const tag = apply(localName, el, []) as unknown;
         if (typeof tag === 'string' && this.pending.has(tag)) this.install(tag);
       }
     };
