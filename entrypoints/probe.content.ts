@@ -2,7 +2,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CallLog, watchCalls } from '@/utils/probe/calls';
 import { ElementHooks } from '@/utils/probe/element-hooks';
 import { replayWhenBridgeReady, sendToBridge } from '@/utils/probe/emit';
-import { hookPage, inlineFamily } from '@/utils/probe/hooks';
+import { inlineFamily } from '@/utils/probe/font-family';
+import { hookPage } from '@/utils/probe/hooks';
 import { offerLink } from '@/utils/probe/reader-link';
 import { TapLine } from '@/utils/probe/taps';
 

@@ -2,6 +2,10 @@
 // sweep varies is the family; sizes and weights vary on any page that draws text.
 const SIZE = /(?:^|\s)[\d.]+(?:px|pt|pc|em|rem|ex|ch|%|vw|vh|cm|mm|in|q)(?:\s*\/\s*\S+)?\s+(.+)$/i;
 
+const apply = Reflect.apply;
+const STYLE = ['style'];
+let hasAttribute: Element['hasAttribute'] | undefined;
+
 /** The family part of a CSS font shorthand, lower-cased; the whole value when it has no size. */
 export function fontFamilyOf(font: unknown): string {
   const s = typeof font === 'string' ? font.slice(0, 300) : '';
@@ -51,5 +55,21 @@ export class MeasureBurst {
     this.looked = 0;
     this.families = new Set();
     this.timer = false;
+  }
+}
+
+/**
+ * The font family set on an element's own style, or '': an element without a style
+ * attribute has none, and its style object (which the page may never have needed) is not
+ * made for us. Called on elements only, once the page has made some.
+ */
+export function inlineFamily(el: unknown): string {
+  try {
+    hasAttribute ??= (globalThis as Record<string, any>).Element?.prototype.hasAttribute;
+    if (hasAttribute && !apply(hasAttribute, el, STYLE)) return '';
+    const family = (el as HTMLElement).style?.fontFamily;
+    return typeof family === 'string' ? family : '';
+  } catch {
+    return '';
   }
 }

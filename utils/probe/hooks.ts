@@ -1,8 +1,7 @@
-import { fromOtherHost } from '../engine/stack';
 import { callerScript } from './caller';
 import type { ElementHooks } from './element-hooks';
 import { onFirstGet, shadowUntilFirstCall, stringSet, wrapGetter, wrapMethod, wrapSetter } from './native';
-import { pageHost } from './page-host';
+import { otherHost } from './page-host';
 import type { TapKind } from './taps';
 
 type Win = typeof globalThis & Record<string, any>;
@@ -26,26 +25,6 @@ const MAX_CREATORS = 64;
 const UNMASKED_VENDOR = 0x9245;
 const UNMASKED_RENDERER = 0x9246;
 const getPrototypeOf = Object.getPrototypeOf;
-const apply = Reflect.apply;
-const STYLE = ['style'];
-let hasAttribute: Element['hasAttribute'] | undefined;
-
-/**
- * The font family set on an element's own style, or '': an element without a style
- * attribute has none, and its style object (which the page may never have needed) is not
- * made for us. Called on elements only, once the page has made some.
- */
-export function inlineFamily(el: unknown): string {
-  try {
-    hasAttribute ??= (globalThis as Record<string, any>).Element?.prototype.hasAttribute;
-    if (hasAttribute && !apply(hasAttribute, el, STYLE)) return '';
-    const family = (el as HTMLElement).style?.fontFamily;
-    return typeof family === 'string' ? family : '';
-  } catch {
-    return '';
-  }
-}
-
 /**
  * The probe's hooks on the page's APIs, from document start: each tells the tap what was
  * called, and the reader's rules (rules.ts) judge it. Only what a fingerprinting or key
@@ -68,16 +47,6 @@ export function hookPage(elements: ElementHooks, tap: Tap, w: Win = globalThis a
   const hooked = new Set<object>();
   const contexts = new WeakSet<object>();
   let creators = 0;
-  // Whether another host's script made the context, the only kind whose first text write is
-  // watched: an own method on the page's own contexts costs the page's drawing.
-  const foreign = () => {
-    try {
-      const script = creators++ < MAX_CREATORS ? callerScript() : undefined;
-      return !!script && fromOtherHost(script, pageHost());
-    } catch {
-      return false;
-    }
-  };
   // Creating a context's interface costs Chromium time (several milliseconds for WebGL),
   // so a context's prototype is wrapped only once a page actually creates one.
   const onContext = (canvas: object, type: unknown, context: unknown) => {
@@ -85,10 +54,13 @@ export function hookPage(elements: ElementHooks, tap: Tap, w: Win = globalThis a
     const is2d = type === '2d';
     if ((!is2d && !type.includes('webgl')) || contexts.has(context)) return;
     contexts.add(context);
-    tap('context', canvas, type, context);
     const proto = getPrototypeOf(context) as object;
-    if (is2d && foreign()) {
-      shadowUntilFirstCall(context as object, proto, TEXT_WRITES, (ctx: object) => tap('wrote', ctx));
+    if (is2d) {
+      // Who made it, for the canvas rule; only on another host's context is the first text
+      // write watched: an own method on the page's own contexts costs the page's drawing.
+      const creator = creators++ < MAX_CREATORS ? callerScript() : undefined;
+      tap('context', canvas, context, creator);
+      if (creator && otherHost(creator)) shadowUntilFirstCall(context as object, proto, TEXT_WRITES, (ctx: object) => tap('wrote', ctx));
     }
     if (hooked.has(proto)) return;
     hooked.add(proto);

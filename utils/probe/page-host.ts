@@ -1,4 +1,4 @@
-import { hostOf, isAttributable } from '../engine/stack';
+import { fromOtherHost, hostOf, isAttributable } from '../engine/stack';
 
 // Captured at document start, before a page can replace them.
 const apply = Reflect.apply;
@@ -22,4 +22,13 @@ export function pageHost(): string {
     host = isAttributable(url) ? hostOf(url) : '';
   }
   return host;
+}
+
+/** Whether `script` is another host's than the page's (a blob: script counts as one). */
+export function otherHost(script: string): boolean {
+  try {
+    return fromOtherHost(script, pageHost());
+  } catch {
+    return false;
+  }
 }

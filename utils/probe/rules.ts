@@ -1,12 +1,10 @@
-import { fromOtherHost } from '../engine/stack';
 import { AudioRule } from './audio-rule';
 import { callerScript, scriptOf } from './caller';
 import { CanvasRule } from './canvas-rule';
-import { inlineFamily } from './hooks';
 import { emit } from './emit';
-import { fontFamilyOf, MeasureBurst } from './font-family';
+import { fontFamilyOf, inlineFamily, MeasureBurst } from './font-family';
 import { isTextField, isTypingTarget, KeyLogRule } from './keylog-rule';
-import { pageHost } from './page-host';
+import { otherHost, pageHost } from './page-host';
 import { reportFingerprint } from './report';
 import { KEY_RECHECKS_MS } from './schedule';
 import { Sweep } from './sweep';
@@ -14,8 +12,6 @@ import type { TapSink } from './taps';
 
 type Win = typeof globalThis & Record<string, any>;
 
-/** Stacks taken for new 2D contexts, at most, over a page's life. */
-const MAX_CREATORS = 64;
 const later = setTimeout;
 
 /**
@@ -45,24 +41,12 @@ export function judgeTaps(w: Win = globalThis as Win): TapSink {
   const textBurst = new MeasureBurst(20, 1000, later);
   const boxBurst = new MeasureBurst(20, 1000, later);
 
-  // Who made each 2D context, and whether that was another host's script, whose first text
-  // write on it is then who wrote (canvas-rule.ts).
+  // Who made each 2D context (the probe took it), and whether that was another host's
+  // script, whose first text write on it is then who wrote (canvas-rule.ts).
   const contextOf = new WeakMap<object, object>();
-  let creators = 0;
-  const foreign = (script: string) => {
-    try {
-      return fromOtherHost(script, pageHost());
-    } catch {
-      return false;
-    }
-  };
   const shown = (c: unknown) => (c as { isConnected?: unknown } | undefined)?.isConnected === true;
-  const onContext = (target: object, type: string, context: object) => {
-    if (type !== '2d') return;
-    if (!contextOf.has(target)) {
-      const creator = creators++ < MAX_CREATORS ? caller() : undefined;
-      canvas.created(context, creator, !!creator && foreign(creator));
-    }
+  const onContext = (target: object, context: object, creator: string | undefined) => {
+    canvas.created(context, creator, !!creator && otherHost(creator));
     contextOf.set(target, context);
   };
   // Layout code reads widths all the time: the common case is one call and a compare.
@@ -87,7 +71,7 @@ export function judgeTaps(w: Win = globalThis as Win): TapSink {
       case 'handler':
         return keys.listener(self, String(a), isTypingTarget(self, w));
       case 'context':
-        return onContext(self as object, String(a), b as object);
+        return onContext(self as object, a as object, typeof b === 'string' ? b : undefined);
       case 'read': {
         const c = self as HTMLCanvasElement;
         return canvas.read(contextOf.get(c), c.width, c.height, shown(c));

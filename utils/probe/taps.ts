@@ -4,7 +4,7 @@ import { MeasureBurst } from './font-family';
 /**
  * What the probe's hooks tell (utils/probe/hooks.ts), and the reader's rules judge
  * (utils/probe/rules.ts):
- * - `context`: getContext on a canvas (self) of type `a`, which gave context `b`;
+ * - `context`: a 2D context `a` made on canvas self, by script `b` (undefined when unknown);
  * - `read`: a canvas (self) exported; `image`: getImageData on a 2D context (self), `a`×`b`;
  * - `wrote`: the first text written on a 2D context (self);
  * - `font`: a 2D context's font set to `a`; `fontcheck`: document.fonts.check(`a`);
@@ -22,8 +22,8 @@ export type TapKind =
 export type TapSink = (kind: TapKind, self: unknown, a: unknown, b: unknown, stack?: unknown) => void;
 
 const MAX_BACKLOG = 400;
-/** Taps kept with no stack: nothing to attribute. */
-const NO_STACK: ReadonlySet<TapKind> = new Set(['audio', 'typed', 'submit']);
+/** Taps kept with no stack: nothing to attribute, or attributed already. */
+const NO_STACK: ReadonlySet<TapKind> = new Set(['context', 'audio', 'typed', 'submit']);
 /** Taps kept once per value: what they count is distinct values, and pages repeat them. */
 const ONCE_PER_VALUE: ReadonlySet<TapKind> = new Set(['device', 'font', 'fontcheck', 'measure']);
 const later = setTimeout;
