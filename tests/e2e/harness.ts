@@ -28,15 +28,18 @@ export class ExtensionBrowser {
   readonly server = new FixtureServer();
   private profile = '';
 
-  /** `extension: false` gives the same browser without Targetlens, for comparisons. */
-  static async launch(opts: { lang?: string; extension?: boolean } = {}): Promise<ExtensionBrowser> {
+  /**
+   * `extension: false` gives the same browser without Targetlens, for comparisons;
+   * `extensionDir` loads another build of it (the benchmark's peers).
+   */
+  static async launch(opts: { lang?: string; extension?: boolean; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
     const b = new ExtensionBrowser();
     await b.start(opts);
     return b;
   }
 
-  private async start({ lang = 'en-US', extension = true }: { lang?: string; extension?: boolean }): Promise<void> {
-    if (extension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build first.`);
+  private async start({ lang = 'en-US', extension = true, extensionDir = EXTENSION_DIR }: { lang?: string; extension?: boolean; extensionDir?: string }): Promise<void> {
+    if (extension && !existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run npm run build first.`);
     await this.server.start();
     this.profile = mkdtempSync(join(tmpdir(), 'targetlens-profile-'));
     this.context = await chromium.launchPersistentContext(this.profile, {
@@ -56,7 +59,7 @@ export class ExtensionBrowser {
         `--lang=${lang}`,
         `--host-resolver-rules=${this.server.resolverRules}`,
         '--ignore-certificate-errors',
-        ...(extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+        ...(extension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       ],
     });
     if (!extension) return;

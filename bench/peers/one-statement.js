@@ -1,0 +1,1 @@
+globalThis.targetlensPeer = 1;
