@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CallLog, watchCalls } from '@/utils/probe/calls';
 import { ElementHooks } from '@/utils/probe/element-hooks';
-import { replayWhenBridgeReady, sendToBridge } from '@/utils/probe/emit';
+import { sendToBridge } from '@/utils/probe/emit';
 import { inlineFamily } from '@/utils/probe/font-family';
 import { hookPage } from '@/utils/probe/hooks';
 import { offerLink } from '@/utils/probe/reader-link';
@@ -23,7 +23,6 @@ export default defineContentScript({
   runAt: 'document_start',
   main() {
     const listen = EventTarget.prototype.addEventListener;
-    replayWhenBridgeReady();
     const elements = new ElementHooks(globalThis as never);
     const taps = new TapLine(inlineFamily);
     hookPage(elements, taps.tap);
